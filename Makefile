@@ -1,0 +1,35 @@
+# cmonty — top-level entry points. CMake does the building.
+#   make        release build (build/): libcmonty.a, libcmonty.so, cmonty
+#   make run    build, then run the example script
+#   make test   ASan+UBSan build (build-asan/), every test
+#   make bench  release build, benchmarks vs python3
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all run test bench clean deps tsan
+
+all: deps
+	@cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build build -j$(JOBS)
+
+# gcc, make, cmake and python3 are assumed; nothing else is needed today.
+deps:
+	@command -v cmake >/dev/null && command -v cc >/dev/null && command -v python3 >/dev/null || \
+	  (apt-get update -qq && apt-get install -y -qq gcc make cmake python3 >/dev/null)
+
+run: all
+	./build/cmonty examples/demo.py
+
+test: deps
+	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCMONTY_SANITIZE=ON >/dev/null
+	@cmake --build build-asan -j$(JOBS)
+	@python3 tests/run_all.py --build build-asan
+
+tsan: deps
+	@cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMONTY_TSAN=ON >/dev/null
+	@cmake --build build-tsan -j$(JOBS)
+
+bench: all
+	python3 bench/run_bench.py --cmonty ./build/cmonty --startup-bin ./build/bench_startup
+
+clean:
+	rm -rf build build-asan build-tsan

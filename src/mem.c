@@ -1,0 +1,156 @@
+/*
+** mem.c — the interpreter handle and every allocation it makes.
+**
+** All memory goes through one allocator hook per interpreter (Lua's
+** lua_Alloc shape), so the byte count is exact: it backs the memory limit,
+** the allocation-count limit, the usage report and OOM-injection tests.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm.h"
+
+static void *default_alloc(void *ud, void *ptr, size_t old, size_t n) {
+  (void)ud;
+  (void)old;
+  if (n == 0) {
+    free(ptr);
+    return NULL;
+  }
+  return realloc(ptr, n);
+}
+
+/* A limit breach raises an uncatchable MemoryError. Building the exception
+   needs a little memory, so the limit is suspended while it is made. */
+static void raise_limit(cm_vm *vm, const char *what) {
+  vm->in_limit_error = 1;
+  cm_value e = cm_raise(vm, &cm_exc_MemoryError, "%s limit exceeded", what);
+  vm->in_limit_error = 0;
+  (void)e;
+  if (cm_is_obj(vm->exc) && vm->exc != vm->memerr)
+    CM_AS(cm_exc, vm->exc)->uncatchable = 1;
+}
+
+/* Checks the limits for growing by `grow` bytes; 0 ok, -1 raised. */
+static int check_limits(cm_vm *vm, size_t grow) {
+  if (vm->in_limit_error || vm->typeobj[CM_E_MemoryError] == 0) return 0;
+  if (vm->limits.max_memory && vm->mem_bytes + grow > vm->limits.max_memory) {
+    raise_limit(vm, "memory");
+    return -1;
+  }
+  if (vm->limits.max_allocations &&
+      vm->usage.allocations >= vm->limits.max_allocations) {
+    raise_limit(vm, "allocation");
+    return -1;
+  }
+  return 0;
+}
+
+static void account(cm_vm *vm, size_t old, size_t n) {
+  vm->mem_bytes = vm->mem_bytes - old + n;
+  if (vm->mem_bytes > vm->mem_peak) vm->mem_peak = vm->mem_bytes;
+  if (vm->mem_bytes > vm->usage.memory_peak) vm->usage.memory_peak = vm->mem_bytes;
+  vm->usage.memory = vm->mem_bytes;
+  if (n > old) {
+    vm->gc_debt += n - old;
+    vm->nalloc++;
+    vm->usage.allocations++;
+  }
+}
+
+static void *oom(cm_vm *vm) {
+  if (vm->typeobj[CM_E_MemoryError] != 0) cm_raise_memory(vm);
+  return NULL;
+}
+
+void *cm_realloc(cm_vm *vm, void *p, size_t old, size_t n) {
+  if (n == 0) {
+    cm_free(vm, p, old);
+    return NULL;
+  }
+  if (n > old && check_limits(vm, n - old) < 0) return NULL;
+  void *q = vm->alloc(vm->alloc_ud, p, p ? old : 0, n);
+  if (!q) return oom(vm);
+  account(vm, p ? old : 0, n);
+  return q;
+}
+
+void *cm_alloc(cm_vm *vm, size_t n) {
+  return cm_realloc(vm, NULL, 0, n ? n : 1);
+}
+
+void cm_free(cm_vm *vm, void *p, size_t n) {
+  if (!p) return;
+  vm->alloc(vm->alloc_ud, p, n, 0);
+  vm->mem_bytes -= n;
+  vm->usage.memory = vm->mem_bytes;
+}
+
+void *cm_gc_new(cm_vm *vm, const cm_type *t, size_t size) {
+  if (size > UINT32_MAX) {
+    cm_raise_memory(vm);
+    return NULL;
+  }
+  cm_obj *o = cm_alloc(vm, size);
+  if (!o) return NULL;
+  memset(o, 0, size);
+  o->type = t;
+  o->size = (uint32_t)size;
+  o->gc_next = vm->objects;
+  vm->objects = o;
+  return o;
+}
+
+cm_vm *cm_vm_new(cmonty_alloc_fn alloc, void *ud) {
+  if (!alloc) alloc = default_alloc;
+  cm_vm *vm = alloc(ud, NULL, 0, sizeof *vm);
+  if (!vm) return NULL;
+  memset(vm, 0, sizeof *vm);
+  vm->alloc = alloc;
+  vm->alloc_ud = ud;
+  vm->mem_bytes = sizeof *vm;
+  vm->gc_threshold = 1u << 20;
+  vm->limits.max_depth = 1000;
+  vm->exc = vm->handled = CM_NULL;
+  vm->builtins = vm->modules = vm->main_globals = vm->prelude = CM_NULL;
+  vm->memerr = vm->tail_callable = vm->tail_args = vm->tail_kwargs = CM_NULL;
+  if (cm_types_init(vm) < 0 || cm_builtins_init(vm) < 0) {
+    cm_vm_free(vm);
+    return NULL;
+  }
+  vm->main_globals = cm_dict_new(vm);
+  if (cm_is_error(vm->main_globals) ||
+      cm_dict_set_cstr(vm, vm->main_globals, "__name__",
+                       cm_intern(vm, "__main__")) < 0 ||
+      cm_dict_set_cstr(vm, vm->main_globals, "__builtins__", vm->builtins) < 0) {
+    cm_vm_free(vm);
+    return NULL;
+  }
+  cm_exc_clear(vm);
+  return vm;
+}
+
+void cm_vm_free(cm_vm *vm) {
+  if (!vm) return;
+  /* Objects may own frames and buffers but never free other objects in
+     their finalizers, so one pass in any order is safe. */
+  cm_obj *o = vm->objects;
+  while (o) {
+    cm_obj *next = o->gc_next;
+    if (o->type->finalize) o->type->finalize(vm, o);
+    cm_free(vm, o, o->size);
+    o = next;
+  }
+  vm->objects = NULL;
+  cm_free(vm, vm->roots, vm->roots_cap * sizeof(cm_value));
+  cm_free(vm, vm->interned, vm->interned ? (vm->interned_mask + 1) * sizeof(cm_str *) : 0);
+  if (vm->gray) vm->alloc(vm->alloc_ud, vm->gray, vm->gray_cap * sizeof(cm_obj *), 0);
+  vm->alloc(vm->alloc_ud, vm, sizeof *vm, 0);
+}
+
+void cm_vm_begin_run(cm_vm *vm) {
+  memset(&vm->usage, 0, sizeof vm->usage);
+  vm->usage.memory = vm->usage.memory_peak = vm->mem_bytes;
+  vm->start_time = cm_platform_now();
+  vm->depth = 0;
+}
