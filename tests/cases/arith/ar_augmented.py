@@ -1,0 +1,17 @@
+x = 10
+x += 5; print(x)
+x -= 3; print(x)
+x *= 4; print(x)
+x //= 5; print(x)
+x /= 2; print(x)
+x **= 2; print(x)
+x %= 7; print(x)
+y = 0b1111
+y &= 0b1010; print(y)
+y |= 0b0101; print(y)
+y ^= 0b0011; print(y)
+y <<= 3; print(y)
+y >>= 2; print(y)
+z = 2
+z **= 100; print(z)
+z //= 3 ** 40; print(z)

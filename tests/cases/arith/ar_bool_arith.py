@@ -1,0 +1,6 @@
+print(True + True + True, True - False, True * False, -True)
+print(sum([True, False, True, True]), True / 1, True ** 10)
+print(int(True), float(False), str(True), repr(False))
+print(True & False, True | False, True ^ True, type(True & False).__name__, type(True + 0).__name__)
+print(True == 1, False == 0)
+print(isinstance(True, int), bool(0), bool(-1), bool(0.0), bool(1e-300))

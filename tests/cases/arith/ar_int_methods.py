@@ -1,0 +1,6 @@
+print((255).to_bytes(2, "big"), (255).to_bytes(2, "little"))
+print(int.from_bytes(b"\x01\x00", "big"), int.from_bytes(b"\x01\x00", "little"))
+print((10).bit_count(), (-7).bit_count(), (2**100 - 1).bit_count())
+print((5).conjugate(), (7).real, (7).imag, (7).numerator, (7).denominator)
+print((-17).__abs__(), (3).__add__(4), (10).__mod__(3))
+print(int.__name__, (3).as_integer_ratio(), (0.75).as_integer_ratio(), (2.5).is_integer(), (2.0).is_integer())

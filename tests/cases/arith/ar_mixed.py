@@ -1,0 +1,7 @@
+print(1 + 2.0, 3 * 0.5, 7 / 2, 7 // 2.0, 2 ** 3.0, True + 1.5)
+print(type(1 + 2.0).__name__, type(4 / 2).__name__, type(4 // 2).__name__)
+print(10 ** 20 + 0.5, 2 ** 53 + 1.0, float(2 ** 53 + 1))
+print(1 == 1.0, 2 ** 53 + 1 == float(2 ** 53 + 1), 10 ** 30 == 1e30)
+print(True * 3, False + False, True / 2, True // True)
+print(-7 // 2.0, -7 % 2.0, 7 % -3.0)
+print(1e16 == 10 ** 16, 0.5 < 1, 3 > 2.9999)

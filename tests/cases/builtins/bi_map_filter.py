@@ -1,0 +1,7 @@
+print(list(map(str, [1, 2, 3])), list(map(len, ["a", "bb"])), list(map(pow, [2, 3], [3, 2])))
+print(list(map(lambda a, b, c: a + b + c, [1, 2], [10, 20], [100, 200, 300])))
+print(list(filter(None, [0, 1, "", "a", None, [], [0]])), list(filter(str.isdigit, "a1b2c3")))
+print(list(filter(lambda x: x > 2, range(6))))
+m = map(abs, [-1, -2])
+print(next(m), list(m), list(m))
+print(type(map(str, [])).__name__, type(filter(None, [])).__name__, type(zip()).__name__)

@@ -1,0 +1,3 @@
+scores = []
+print("computing")
+print(min(scores))

@@ -1,0 +1,5 @@
+print(1 == 1.0, 1 < 1.5, 2 ** 60 == float(2 ** 60), 2 ** 60 + 1 == float(2 ** 60 + 1))
+print(True == 1, False < 1, True > 0.5, 0 == -0.0)
+print(10 ** 400 > 1e308, -10 ** 400 < -1e308, 10 ** 400 < float("inf"))
+print(float("nan") == float("nan"), float("nan") < 0, float("nan") != 1)
+print(max(1, 2.0, 3), min(1, 1.0), min(1.0, 1))

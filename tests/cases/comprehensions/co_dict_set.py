@@ -1,0 +1,6 @@
+print({k: v for k, v in zip("abc", range(3))})
+print({x % 5 for x in range(100)})
+print({w: len(w) for w in ["hi", "hello", "hey"] if "e" in w})
+print({(i, j): i * j for i in range(2) for j in range(2)})
+print(sorted({w[0] for w in ["apple", "avocado", "banana", "cherry"]}))
+print({v: k for k, v in {"a": 1, "b": 2, "c": 1}.items()})

@@ -1,0 +1,7 @@
+g = (x * x for x in range(5))
+print(type(g).__name__)
+print(next(g), next(g), list(g), list(g))
+print(sum(x for x in range(101)), max(len(s) for s in ["a", "abc", "ab"]))
+print(any(x > 3 for x in [1, 5]), all(x > 0 for x in [1, -1]))
+print(tuple(c for c in "xyz"), sorted((x % 3 for x in range(7)), reverse=True))
+print(", ".join(str(i) for i in range(3)))

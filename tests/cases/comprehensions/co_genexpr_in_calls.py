@@ -1,0 +1,7 @@
+print(sum(x * x for x in range(10)), min(len(w) for w in "aa b ccc".split()))
+print(sorted((c for c in "banana"), reverse=True), list(enumerate(x for x in "ab")))
+print(dict((k, k * 2) for k in "ab"), set(x % 2 for x in range(5)), tuple(i for i in range(3)))
+print(any(c.isdigit() for c in "ab3"), all(len(w) > 1 for w in ["ab", "c"]))
+print("-".join(str(n) for n in range(5) if n != 2))
+g = (i for i in range(3))
+print(list(zip(g, g)))

@@ -1,0 +1,8 @@
+print([x * 2 for x in range(5)])
+print([x for x in range(20) if x % 3 == 0 if x % 2 == 0])
+print([(x, y) for x in range(3) for y in range(x)])
+print([c.upper() for c in "hello" if c != "l"])
+print([[j for j in range(i)] for i in range(4)])
+print([x if x % 2 else -x for x in range(6)])
+print([len(w) for w in "a bb ccc".split()])
+print([i * j for i in range(1, 4) for j in range(1, 4) if i != j])

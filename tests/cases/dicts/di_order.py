@@ -1,0 +1,10 @@
+d = {}
+for k in ["zeta", "alpha", "mid", "beta"]:
+    d[k] = len(k)
+print(list(d))
+d["alpha"] = 0
+print(list(d))
+del d["zeta"]
+d["zeta"] = 9
+print(list(d.items()))
+print(list(reversed(d)), list(reversed(d.values())))

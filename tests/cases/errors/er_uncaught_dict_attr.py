@@ -1,0 +1,2 @@
+d = {"key": "value"}
+print(d.key)

@@ -1,0 +1,2 @@
+for c in 42:
+    print(c)

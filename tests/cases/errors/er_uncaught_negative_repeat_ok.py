@@ -1,0 +1,2 @@
+print([1] * -1, "x" * -5)
+print(list(range(3))[-4])

@@ -1,0 +1,3 @@
+def total(n):
+    return n + total(n - 1)
+print(total(5))

@@ -1,0 +1,3 @@
+import_free = True
+print("about to fail")
+raise Exception("generic failure with detail")

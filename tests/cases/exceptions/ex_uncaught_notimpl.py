@@ -1,0 +1,4 @@
+def todo():
+    raise NotImplementedError("feature not ready")
+print("calling todo")
+todo()

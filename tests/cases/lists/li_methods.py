@@ -1,0 +1,13 @@
+a = [3, 1, 4, 1, 5]
+a.append(9); print(a)
+a.extend([2, 6]); print(a)
+a.insert(0, 0); print(a)
+a.insert(100, 7); print(a)
+a.insert(-1, 8); print(a)
+print(a.pop(), a.pop(0), a.pop(2), a)
+a.remove(1); print(a)
+print(a.index(5), a.count(1), a.count(42), len(a))
+a.reverse(); print(a)
+a.sort(); print(a)
+b = a.copy(); b.append(99); print(a, b)
+a.clear(); print(a, len(a))

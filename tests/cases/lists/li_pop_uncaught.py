@@ -1,0 +1,4 @@
+items = [1]
+print(items.pop())
+print(items)
+items.pop()

@@ -1,0 +1,8 @@
+print(0b0, 0o0, 0x0)
+print(-0x10, +0o10, ~0b10)
+print(1e0, 1e-0, 0e0)
+print(.0, 0., 00.0)
+print(9_9.9_9)
+print(0xABCDEF, 0xabcdef)
+print(2**63, 2**64 - 1, -2**63)
+print(int("0b101", 0), int("0o17", 0), int("0x1f", 0), int("1_000", 0))

@@ -1,0 +1,8 @@
+print(r"\n\t\\")
+print(R'C:\path\to\file')
+print(len(r"\n"), len("\n"))
+print(r"\x41", r"\u1234")
+print(repr(r"a\b"))
+print(rb"\n" == b"\\n")
+print(r'\'' , len(r'\''))
+print(Rb"x\y", bR"z\w")

@@ -1,0 +1,6 @@
+print(None, True, False, ...)
+print(type(None).__name__, type(True).__name__, type(...).__name__)
+print(True + True, True * 10, False - 1)
+print(Ellipsis is ..., None is None)
+print(repr(...))
+print(not None, not 0, not "", not [], not 1)

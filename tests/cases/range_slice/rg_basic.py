@@ -1,0 +1,7 @@
+print(list(range(5)), list(range(2, 8)), list(range(0, 20, 5)), list(range(10, 0, -3)), list(range(0)))
+print(list(range(5, 2)), list(range(-3, 3)), list(range(0, -10, -2)))
+r = range(1, 20, 3)
+print(r, len(r), r[0], r[-1], r[2:4], r[::-1], 7 in r, 8 in r)
+print(r.index(10), r.count(10), range(3) == range(0, 3), range(0) == range(5, 5))
+print(sum(range(101)), max(range(7)), list(reversed(range(4))))
+print(range(0, 10, 2)[1:3], range(10 ** 20)[-1], len(range(0, 10 ** 6, 7)))

@@ -1,0 +1,6 @@
+print(list(range(10, 0, -1)), list(range(10, 0, -3)), list(range(-1, -10, -4)))
+r = range(20, 0, -5)
+print(r, len(r), list(r), r[-1], 5 in r, 0 in r, r.index(10))
+print(list(range(3))[::-1], list(reversed(range(0, 10, 3))))
+print(range(5)[::-1], range(1, 10, 2)[::-2], range(10)[2:-2:3])
+print(range(3) == range(0, 3, 1), range(0, 10, 3) == range(0, 11, 3), hash(range(3)) == hash(range(0, 3)))

@@ -1,0 +1,12 @@
+print("{:>10}|{:<10}|{:^10}|".format("r", "l", "c"))
+print("{0}{1}{0}".format("ab", "cd"), "{a}-{b}".format(a=1, b=2), "{}".format(None))
+print("{:.3}".format("abcdef"), "{:5.1f}".format(3.14159), "{:+}".format(5))
+print("{:,}".format(10 ** 10), "{:_x}".format(2 ** 32), "{:e}".format(0.00012))
+pt = {"x": 1, "y": 2}
+print("({x}, {y})".format(**pt), "{0[x]}".format(pt))
+print("{:%}".format(0.25), "{:.2%}".format(1 / 3))
+print("{!r:>10}".format("hi"), "{:c}".format(9731))
+print("{:=^20}".format(" title "))
+print("{:#b} {:#o} {:#x}".format(10, 10, 10))
+print("{:<5d}|{:^5d}|{:>5d}".format(1, 2, 3))
+print("{:.0f} {:.1f} {:.2f}".format(0.5, 0.25, 0.125))

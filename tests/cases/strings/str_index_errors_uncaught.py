@@ -1,0 +1,4 @@
+s = "short"
+print(s[4])
+print(s[-5])
+print(s[5])

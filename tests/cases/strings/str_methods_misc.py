@@ -1,0 +1,8 @@
+print("abc".__len__(), "a" * 5, 3 * "ab", "abc" + "def", "x" * 0, "x" * -2)
+print(str(123), str(1.5), str(None), str([1, "a"]), str((1,)), str({"a": 1}))
+print("Hello".count("l"), "mississippi".count("ss"), "banana".count("ana"))
+print("%s" % "x", "a,b".split(",")[1], "tEST".swapcase())
+print(min("zyx"), "".join(sorted("hello")), "".join(reversed("abc")))
+print(list("abc"), tuple("ab"), set("aab") == {"a", "b"})
+print("abc".translate({ord("a"): "A", ord("b"): None}), str.maketrans("ab", "xy"))
+print("hello".translate(str.maketrans("el", "ip")), "abc".maketrans({"a": "1"}))

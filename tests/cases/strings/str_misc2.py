@@ -1,0 +1,7 @@
+print("Hello World".index("World"), "a-b_c d".replace("-", " ").replace("_", " ").split())
+print("tab\tsep".split("\t"), "CSV,line,here".lower().split(","))
+print("x".join("abc"), "abc".join(["1", "2"]))
+print("  padded  ".strip().center(12, "~"))
+print(str.upper("abc"), str.join(",", ["a", "b"]), str.split("a b"))
+print("%s=%s" % ("k", "v"), "ab" in "cabd", "abcabc".rindex("bc"))
+print(repr("a'b"), repr('a"b'), repr("a'b\"c"), str("a'b"))

@@ -1,0 +1,5 @@
+print((1,), ((1,),), (1, "a", None, 2.5), ([], {}), (("x", 1), ("y", 2)))
+print(tuple([(i, i * i) for i in range(4)]))
+print(str((1, 2)), repr(("a",)))
+a = ()
+print(a == (), len(()), bool(()), bool((0,)))

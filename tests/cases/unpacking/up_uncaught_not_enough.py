@@ -1,0 +1,3 @@
+data = "ab"
+print(list(data))
+a, b, c = data
