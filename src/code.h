@@ -87,6 +87,10 @@ typedef struct cm_func {
 /* An inlined comprehension (PEP 709 in CPython): tracebacks show its frame
    under the enclosing function's name and skip the enclosing call site. */
 #define CM_CO_HIDDEN 256
+#define CM_CO_HAS_DOC 512 /* consts[0] is the docstring */
+/* Positional parameters only, no cells/free vars, not a generator: calls
+   bind arguments by copying (vm.c fast path). */
+#define CM_CO_SIMPLE 1024
 
 /* Inline cache entry (one per LOAD_GLOBAL site): valid while the globals
    and builtins dicts are the same objects at the same versions. */

@@ -107,6 +107,15 @@ struct cm_vm {
   void *write_ud;
 
   void *user;            /* host data */
+
+  /* -- added by the compiler/VM engineer -- */
+  void *frame_pool;      /* vm.c: recycled frames (a GC object) */
+
+  /* -- added by the runtime engineer (api.c) -- */
+  /* Texts handed to the host (error type, message, traceback, eval repr):
+     one cm_alloc'd buffer, freed by cmonty_free before cm_vm_free. */
+  char *api_text;
+  size_t api_text_size;
 };
 
 /* ---- the interpreter (mem.c) ------------------------------------------ */
@@ -300,6 +309,20 @@ cm_value cm_run_code(cm_vm *vm, cm_value code, cm_value globals);
 /* Call a Python function (used by cm_call): nested VM run. */
 cm_value cm_vm_call_function(cm_vm *vm, cm_value func, const cm_value *args,
                              int nargs, cm_value kwnames);
+
+/* ---- additions by the compiler/VM engineer (vm.c) -------------------- */
+/* Runs a class body function with `ns` as its namespace (for
+   __build_class__); returns the body's result: None, or the __class__ cell
+   when methods use super()/__class__ (also stored as ns['__classcell__']). */
+cm_value cm_vm_run_class_body(cm_vm *vm, cm_value func, cm_value ns);
+/* Zero-argument super(): the calling Python frame's __class__ cell value
+   and first argument. 0 ok, -1 RuntimeError like CPython. */
+int cm_vm_super_args(cm_vm *vm, cm_value *cls, cm_value *self);
+/* After cm_next() returned CM_STOP for a generator: its `return` value
+   (None if none), for next() to raise StopIteration(value). gen.c */
+cm_value cm_gen_take_return(cm_vm *vm, cm_value it);
+/* Compile modes (cm_compile's `mode`). */
+enum { CM_COMPILE_EXEC = 0, CM_COMPILE_SINGLE = 1, CM_COMPILE_EVAL = 2 };
 
 /* GC support from the VM: mark every frame's live values (vm.c). */
 void cm_vm_trace(cm_vm *vm);

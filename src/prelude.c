@@ -1,0 +1,53 @@
+/*
+** prelude.c — Python-level helpers for natives that must call back into
+** Python code without recursing on the C stack (see vm.h).
+**
+** The three parts (builtins, containers, strings) are compiled together,
+** once per interpreter on first use, as a module named "builtins" whose
+** file name is "<prelude>" (tracebacks hide those frames).
+*/
+#include <string.h>
+
+#include "parser.h"
+#include "runtime.h"
+
+/* Compiles and runs the prelude into a fresh globals dict. */
+static int prelude_load(cm_vm *vm) {
+  const char *parts[3] = {cm_prelude_builtins, cm_prelude_containers,
+                          cm_prelude_strings};
+  size_t lens[3], total = 0;
+  for (int i = 0; i < 3; i++) total += lens[i] = strlen(parts[i]) + 1;
+  char *src = cm_alloc(vm, total + 1);
+  if (!src) return -1;
+  size_t off = 0;
+  for (int i = 0; i < 3; i++) {
+    memcpy(src + off, parts[i], lens[i] - 1);
+    src[off + lens[i] - 1] = '\n'; /* each part may lack a final newline */
+    off += lens[i];
+  }
+  src[off] = '\0';
+  cm_value code = cm_compile(vm, src, off, "<prelude>", CM_PARSE_FILE);
+  cm_free(vm, src, total + 1);
+  if (cm_is_error(code)) return -1;
+  cm_value g = cm_dict_new(vm);
+  if (cm_is_error(g) ||
+      cm_dict_set_cstr(vm, g, "__name__", cm_intern(vm, "builtins")) < 0 ||
+      cm_dict_set_cstr(vm, g, "__builtins__", vm->builtins) < 0)
+    return -1;
+  /* Keep the dict reachable while its code runs (the run may collect). */
+  if (cm_root_push(vm, g) < 0) return -1;
+  cm_value r = cm_run_code(vm, code, g);
+  cm_root_pop(vm, 1);
+  if (cm_is_error(r)) return -1;
+  vm->prelude = g;
+  return 0;
+}
+
+cm_value cm_prelude(cm_vm *vm, const char *name) {
+  if (cm_is_null(vm->prelude) && prelude_load(vm) < 0) return CM_ERROR;
+  cm_value f = cm_dict_get_cstr(vm, vm->prelude, name);
+  if (cm_is_error(f)) return CM_ERROR;
+  if (cm_is_null(f))
+    return cm_raise(vm, &cm_exc_SystemError, "prelude has no '%s'", name);
+  return f;
+}
