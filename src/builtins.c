@@ -638,9 +638,20 @@ cm_value cm_dir(cm_vm *vm, cm_value o) {
   cm_value names = cm_set_new(vm, false);
   if (cm_is_error(names)) return CM_ERROR;
   const cm_type *t = cm_type_of_typeobj(o);
-  cm_value td = cm_type_dict(vm, t ? t : cm_typeof(vm, o));
-  if (cm_is_error(td)) return CM_ERROR;
-  if (!cm_is_null(td) && add_keys(vm, names, td) < 0) return CM_ERROR;
+  if (!t) t = cm_typeof(vm, o);
+  if (t->id == CM_T_USER) {
+    cm_tuple *mro = CM_AS(cm_tuple, CM_CLASS_OF(t)->mro);
+    for (size_t i = 0; i < mro->n; i++) {
+      const cm_type *m = cm_type_of_typeobj(mro->items[i]);
+      cm_value md = m->id == CM_T_USER ? CM_CLASS_OF(m)->base.dict
+                                       : cm_type_dict(vm, m);
+      if (cm_is_error(md) || add_keys(vm, names, md) < 0) return CM_ERROR;
+    }
+  } else {
+    cm_value td = cm_type_dict(vm, t);
+    if (cm_is_error(td)) return CM_ERROR;
+    if (!cm_is_null(td) && add_keys(vm, names, td) < 0) return CM_ERROR;
+  }
   cm_value d = cm_getattr_opt(vm, o, cm_intern(vm, "__dict__"));
   if (cm_is_error(d)) return CM_ERROR;
   if (cm_isinstance_t(vm, d, &cm_dict_type) && add_keys(vm, names, d) < 0)
@@ -691,8 +702,7 @@ static cm_value bi_breakpoint(cm_vm *vm, const cm_value *a, int n,
 }
 static cm_value bi_build_class(cm_vm *vm, const cm_value *a, int n,
                                cm_value kw) {
-  return cm_raise(vm, &cm_exc_NotImplementedError,
-                  "classes are not supported yet");
+  return cm_build_class(vm, a, n, kw);
 }
 
 static cm_value bi_import(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
@@ -828,6 +838,11 @@ const char cm_prelude_builtins[] =
     "    result = list(iterable)\n"
     "    result.sort(key=key, reverse=reverse)\n"
     "    return result\n"
+    "def cl_init(init, obj, /, *args, **kwargs):\n"
+    "    r = init(*args, **kwargs)\n"
+    "    if r is not None:\n"
+    "        raise TypeError(\"__init__() should return None, not '\" + type(r).__name__ + \"'\")\n"
+    "    return obj\n"
     "def bi_iter2(f, sentinel):\n"
     "    while True:\n"
     "        v = f()\n"

@@ -13,7 +13,7 @@
 #include "str.h"
 #include "unicode.h"
 
-#define MAXSIZE ((size_t)1 << 40)
+#define MAXSIZE CM_STR_MAXSIZE
 
 /* ---- creation and views ------------------------------------------------ */
 
@@ -1268,7 +1268,7 @@ static cm_value b_translate(cm_vm *vm, const cm_value *args, int nargs,
                             cm_value kw) {
   static const char *const names[] = {"table", "delete"};
   cm_value a[2];
-  if (cm_bind_args(vm, "translate", args + 1, nargs - 1, kw, names, 2, 1, 1, a) < 0)
+  if (cm_bind_args(vm, "translate", args + 1, nargs - 1, kw, names, 2, 1, 2, a) < 0)
     return CM_ERROR;
   const uint8_t *t = NULL, *d = NULL;
   size_t tn = 0, dn = 0;

@@ -92,12 +92,16 @@ typedef struct cm_func {
    bind arguments by copying (vm.c fast path). */
 #define CM_CO_SIMPLE 1024
 
-/* Inline cache entry (one per LOAD_GLOBAL site): valid while the globals
-   and builtins dicts are the same objects at the same versions. */
+/* Global-name cache (one per name of a code object, vm.c). A name found
+   in globals caches its entry index (valid while that entry still holds
+   the name); one found in builtins caches the value, valid while both
+   dicts keep their versions. */
 typedef struct cm_cache {
   const void *globals, *builtins;
   uint64_t gver, bver;
   cm_value value;
+  uint32_t index;     /* entry index in globals, if in_globals */
+  uint8_t in_globals;
 } cm_cache;
 
 #endif

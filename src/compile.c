@@ -89,7 +89,13 @@ typedef struct compiler {
   char msg[256];
   cm_loc errloc;
   bool memory_error;
+  bool too_deep;          /* nesting exceeded CM_COMPILE_MAX_DEPTH */
+  int depth;              /* C recursion depth of compile_expr/stmt */
 } compiler;
+
+/* Bounds the compiler's C recursion (deeply nested or very long chained
+   expressions): RecursionError instead of a C stack overflow. */
+#define CM_COMPILE_MAX_DEPTH 1000
 
 #define TRY(x)                                                                  \
   do {                                                                          \
@@ -146,6 +152,10 @@ static int stack_effect(int op, uint32_t arg, bool jump) {
   case CM_I_PRINT_EXPR: case CM_I_CLEANUP_THROW: case CM_I_POP_ITER:
     return -1;
   case CM_I_STORE_ATTR: case CM_I_DELETE_SUBSCR: case CM_I_MAP_ADD: return -2;
+  case CM_I_MATCH_SEQUENCE: case CM_I_MATCH_MAPPING: case CM_I_GET_LEN: case CM_I_MATCH_KEYS:
+    return 1;
+  case CM_I_MATCH_CLASS: return -2;
+  case CM_I_DICT_WITHOUT_KEYS: return -1;
   case CM_I_STORE_SUBSCR: return -3;
   case CM_I_BUILD_SLICE: return 1 - a;
   case CM_I_JUMP_IF_FALSE_OR_POP: case CM_I_JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;
@@ -556,8 +566,18 @@ static int name_op(compiler *c, const char *name, int ctx) {
   return name_op_ex(c, name, ctx, false);
 }
 
+static const char *mangle(compiler *c, const char *name) {
+  const char *m = cm_sym_mangle(&c->arena, c->u->scope->private_name, name);
+  if (!m) {
+    oom(c);
+    return name;
+  }
+  return m;
+}
+
 static int name_op_ex(compiler *c, const char *name, int ctx, bool with_null) {
   unit *u = c->u;
+  name = mangle(c, name);
   cm_symbol *y = cm_sym_lookup(u->scope, name);
   int sc = y ? y->scope : CM_SYM_GLOBAL_IMPLICIT;
   if (u->is_module) {
@@ -812,7 +832,7 @@ static int compile_call(compiler *c, const cm_expr *e) {
     if (!e->v.call.keywords.items[i]->arg.str) ex = true;
   if (fn->kind == CM_E_ATTRIBUTE && !ex) {
     TRY(compile_expr(c, fn->v.attribute.value));
-    int i = add_name(c, fn->v.attribute.attr.str);
+    int i = add_name(c, mangle(c, fn->v.attribute.attr.str));
     TRY(i);
     cm_loc saved = c->u->loc;
     c->u->loc = fn->loc;
@@ -942,7 +962,7 @@ static int compile_expr_inner(compiler *c, const cm_expr *e) {
   case CM_E_CALL: return compile_call(c, e);
   case CM_E_ATTRIBUTE: {
     TRY(compile_expr(c, e->v.attribute.value));
-    int i = add_name(c, e->v.attribute.attr.str);
+    int i = add_name(c, mangle(c, e->v.attribute.attr.str));
     TRY(i);
     return emit(c, CM_I_LOAD_ATTR, (uint32_t)i);
   }
@@ -1009,11 +1029,19 @@ static int compile_expr_inner(compiler *c, const cm_expr *e) {
   return 0;
 }
 
+static int too_deep(compiler *c) {
+  c->failed = true;
+  c->too_deep = true;
+  return -1;
+}
+
 static int compile_expr(compiler *c, const cm_expr *e) {
+  if (++c->depth > CM_COMPILE_MAX_DEPTH) return too_deep(c);
   cm_loc saved = c->u->loc;
   c->u->loc = e->loc;
   int r = compile_expr_inner(c, e);
   c->u->loc = saved;
+  c->depth--;
   return r;
 }
 
@@ -1050,7 +1078,7 @@ static int compile_store(compiler *c, const cm_expr *t) {
   case CM_E_NAME: r = name_op(c, t->v.name.id.str, CTX_STORE); break;
   case CM_E_ATTRIBUTE: {
     r = compile_expr(c, t->v.attribute.value);
-    int i = r < 0 ? -1 : add_name(c, t->v.attribute.attr.str);
+    int i = r < 0 ? -1 : add_name(c, mangle(c, t->v.attribute.attr.str));
     r = i < 0 ? -1 : emit(c, CM_I_STORE_ATTR, (uint32_t)i);
     break;
   }
@@ -1081,7 +1109,7 @@ static int compile_delete(compiler *c, const cm_expr *t) {
   case CM_E_NAME: r = name_op(c, t->v.name.id.str, CTX_DEL); break;
   case CM_E_ATTRIBUTE: {
     r = compile_expr(c, t->v.attribute.value);
-    int i = r < 0 ? -1 : add_name(c, t->v.attribute.attr.str);
+    int i = r < 0 ? -1 : add_name(c, mangle(c, t->v.attribute.attr.str));
     r = i < 0 ? -1 : emit(c, CM_I_DELETE_ATTR, (uint32_t)i);
     break;
   }
@@ -1148,7 +1176,7 @@ static int compile_defaults(compiler *c, const cm_arguments *a) {
   int nkw = 0;
   for (int i = 0; i < a->kw_defaults.count; i++) {
     if (!a->kw_defaults.items[i]) continue;
-    TRY(load_const(c, cm_intern(c->vm, a->kwonlyargs.items[i]->arg.str)));
+    TRY(load_const(c, cm_intern(c->vm, mangle(c, a->kwonlyargs.items[i]->arg.str))));
     TRY(compile_expr(c, a->kw_defaults.items[i]));
     nkw++;
   }
@@ -1772,7 +1800,7 @@ static int compile_augassign(compiler *c, const cm_stmt *s) {
     TRY(emit(c, CM_I_BINARY_OP, op));
     return name_op(c, t->v.name.id.str, CTX_STORE);
   case CM_E_ATTRIBUTE: {
-    int i = add_name(c, t->v.attribute.attr.str);
+    int i = add_name(c, mangle(c, t->v.attribute.attr.str));
     TRY(i);
     TRY(compile_expr(c, t->v.attribute.value));
     TRY(emit(c, CM_I_COPY, 1));
@@ -1801,6 +1829,224 @@ static int compile_augassign(compiler *c, const cm_stmt *s) {
   }
   default: return syntax_error(c, t->loc, "illegal expression for augmented assignment%s", "");
   }
+}
+
+/* ---- match statements ---------------------------------------------------- */
+/* compile_pattern: the subject is on top of the stack; the pattern consumes
+   it on success, and on failure jumps to `fail` with it consumed too.
+   Cleanup chains pop the values a nested pattern leaves behind. */
+
+static int compile_pattern(compiler *c, const cm_pattern *p, int fail);
+
+/* Labels f[k] (k = 1..n): pop k values, then jump to fail; f[0] = fail. */
+static int cleanup_labels(compiler *c, int n, int fail, int *f) {
+  f[0] = fail;
+  for (int k = 1; k <= n; k++) {
+    f[k] = new_label(c);
+    TRY(f[k]);
+  }
+  return 0;
+}
+
+static int emit_cleanups(compiler *c, int n, const int *f) {
+  if (n == 0) return 0;
+  int ok = new_label(c);
+  TRY(ok);
+  TRY(emit_jump(c, CM_I_JUMP, ok));
+  for (int k = n; k >= 1; k--) {
+    place(c, f[k]);
+    TRY(emit(c, CM_I_POP_TOP, 0));
+  }
+  TRY(emit_jump(c, CM_I_JUMP, f[0]));
+  place(c, ok);
+  return 0;
+}
+
+#define MAX_SUBPATTERNS 64
+
+static int pattern_store(compiler *c, const cm_ident *name) {
+  if (!name->str) return emit(c, CM_I_POP_TOP, 0);
+  return name_op(c, name->str, CTX_STORE);
+}
+
+/* Sub-patterns applied to n values already on the stack (first on top). */
+static int compile_subpatterns(compiler *c, const cm_pattern *const *ps, int n, int *f,
+                               int below) {
+  for (int i = 0; i < n; i++) TRY(compile_pattern(c, ps[i], f[n - 1 - i + below]));
+  return 0;
+}
+
+static int compile_pattern_sequence(compiler *c, const cm_pattern *p, int fail) {
+  cm_pattern_seq ps = p->v.sequence.patterns;
+  int n = ps.count, star = -1;
+  if (n > MAX_SUBPATTERNS) return syntax_error(c, p->loc, "too many sub-patterns%s", "");
+  for (int i = 0; i < n; i++)
+    if (ps.items[i]->kind == CM_P_MATCHSTAR) star = i;
+  int f[MAX_SUBPATTERNS + 2];
+  TRY(cleanup_labels(c, n > 1 ? n : 1, fail, f));
+  TRY(emit(c, CM_I_MATCH_SEQUENCE, 0));
+  TRY(emit_jump(c, CM_I_POP_JUMP_IF_FALSE, f[1]));
+  TRY(emit(c, CM_I_GET_LEN, 0));
+  TRY(load_const(c, cm_mkint(star < 0 ? n : n - 1)));
+  TRY(emit(c, CM_I_COMPARE_OP, star < 0 ? CM_CMP_EQ : CM_CMP_GE));
+  TRY(emit_jump(c, CM_I_POP_JUMP_IF_FALSE, f[1]));
+  if (star < 0) TRY(emit(c, CM_I_UNPACK_SEQUENCE, (uint32_t)n));
+  else TRY(emit(c, CM_I_UNPACK_EX, (uint32_t)(star | (n - star - 1) << 8)));
+  for (int i = 0; i < n; i++) {
+    const cm_pattern *sp = ps.items[i];
+    if (sp->kind == CM_P_MATCHSTAR) TRY(pattern_store(c, &sp->v.star.name));
+    else TRY(compile_pattern(c, sp, f[n - 1 - i]));
+  }
+  return emit_cleanups(c, n > 1 ? n : 1, f);
+}
+
+static int compile_pattern_mapping(compiler *c, const cm_pattern *p, int fail) {
+  int n = p->v.mapping.keys.count;
+  if (n > MAX_SUBPATTERNS) return syntax_error(c, p->loc, "too many sub-patterns%s", "");
+  int f[MAX_SUBPATTERNS + 4];
+  TRY(cleanup_labels(c, n + 3, fail, f));
+  TRY(emit(c, CM_I_MATCH_MAPPING, 0));
+  TRY(emit_jump(c, CM_I_POP_JUMP_IF_FALSE, f[1]));
+  if (n) {
+    TRY(emit(c, CM_I_GET_LEN, 0));
+    TRY(load_const(c, cm_mkint(n)));
+    TRY(emit(c, CM_I_COMPARE_OP, CM_CMP_GE));
+    TRY(emit_jump(c, CM_I_POP_JUMP_IF_FALSE, f[1]));
+  }
+  for (int i = 0; i < n; i++) TRY(compile_expr(c, p->v.mapping.keys.items[i]));
+  TRY(emit(c, CM_I_BUILD_TUPLE, (uint32_t)n));
+  TRY(emit(c, CM_I_MATCH_KEYS, 0));
+  TRY(emit(c, CM_I_COPY, 1));
+  TRY(emit_jump(c, CM_I_POP_JUMP_IF_NONE, f[3]));
+  TRY(emit(c, CM_I_UNPACK_SEQUENCE, (uint32_t)n));
+  TRY(compile_subpatterns(c, (const cm_pattern *const *)p->v.mapping.patterns.items, n, f, 2));
+  if (p->v.mapping.rest.str) {
+    TRY(emit(c, CM_I_DICT_WITHOUT_KEYS, 0));
+    TRY(name_op(c, p->v.mapping.rest.str, CTX_STORE));
+  } else {
+    TRY(emit(c, CM_I_POP_TOP, 0));
+    TRY(emit(c, CM_I_POP_TOP, 0));
+  }
+  return emit_cleanups(c, n + 3, f);
+}
+
+static int compile_pattern_class(compiler *c, const cm_pattern *p, int fail) {
+  int npos = p->v.cls.patterns.count, nkw = p->v.cls.kwd_attrs.count, n = npos + nkw;
+  if (n > MAX_SUBPATTERNS) return syntax_error(c, p->loc, "too many sub-patterns%s", "");
+  int f[MAX_SUBPATTERNS + 2];
+  TRY(cleanup_labels(c, n > 1 ? n : 1, fail, f));
+  TRY(compile_expr(c, p->v.cls.cls));
+  cm_value names = cm_tuple_new(c->vm, (size_t)nkw);
+  if (cm_is_error(names)) return oom(c);
+  for (int i = 0; i < nkw; i++) {
+    cm_value s = cm_intern(c->vm, p->v.cls.kwd_attrs.items[i].str);
+    if (cm_is_error(s)) return oom(c);
+    CM_AS(cm_tuple, names)->items[i] = s;
+  }
+  TRY(load_const(c, names));
+  c->u->loc = p->loc;
+  TRY(emit(c, CM_I_MATCH_CLASS, (uint32_t)npos));
+  TRY(emit(c, CM_I_COPY, 1));
+  TRY(emit_jump(c, CM_I_POP_JUMP_IF_NONE, f[1]));
+  TRY(emit(c, CM_I_UNPACK_SEQUENCE, (uint32_t)n));
+  for (int i = 0; i < n; i++) {
+    const cm_pattern *sp = i < npos ? p->v.cls.patterns.items[i] : p->v.cls.kwd_patterns.items[i - npos];
+    TRY(compile_pattern(c, sp, f[n - 1 - i]));
+  }
+  return emit_cleanups(c, n > 1 ? n : 1, f);
+}
+
+static int compile_pattern_or(compiler *c, const cm_pattern *p, int fail) {
+  cm_pattern_seq alts = p->v.sequence.patterns;
+  int ok = new_label(c);
+  TRY(ok);
+  for (int i = 0; i < alts.count; i++) {
+    int next = new_label(c);
+    TRY(next);
+    TRY(emit(c, CM_I_COPY, 1));
+    TRY(compile_pattern(c, alts.items[i], next));
+    TRY(emit(c, CM_I_POP_TOP, 0));
+    TRY(emit_jump(c, CM_I_JUMP, ok));
+    place(c, next);
+  }
+  TRY(emit(c, CM_I_POP_TOP, 0));
+  TRY(emit_jump(c, CM_I_JUMP, fail));
+  place(c, ok);
+  return 0;
+}
+
+static int compile_pattern(compiler *c, const cm_pattern *p, int fail) {
+  c->u->loc = p->loc;
+  switch (p->kind) {
+  case CM_P_MATCHVALUE:
+    TRY(compile_expr(c, p->v.value.value));
+    TRY(emit(c, CM_I_COMPARE_OP, CM_CMP_EQ));
+    return emit_jump(c, CM_I_POP_JUMP_IF_FALSE, fail);
+  case CM_P_MATCHSINGLETON: {
+    cm_value v = p->v.singleton.value == CM_CONST_NONE ? CM_NONE
+                 : p->v.singleton.value == CM_CONST_TRUE ? CM_TRUE : CM_FALSE;
+    TRY(load_const(c, v));
+    TRY(emit(c, CM_I_IS_OP, 0));
+    return emit_jump(c, CM_I_POP_JUMP_IF_FALSE, fail);
+  }
+  case CM_P_MATCHSEQUENCE: return compile_pattern_sequence(c, p, fail);
+  case CM_P_MATCHMAPPING: return compile_pattern_mapping(c, p, fail);
+  case CM_P_MATCHCLASS: return compile_pattern_class(c, p, fail);
+  case CM_P_MATCHOR: return compile_pattern_or(c, p, fail);
+  case CM_P_MATCHSTAR: return pattern_store(c, &p->v.star.name);
+  case CM_P_MATCHAS: {
+    if (!p->v.as.pattern) return pattern_store(c, &p->v.as.name);
+    int f[2];
+    TRY(cleanup_labels(c, 1, fail, f));
+    TRY(emit(c, CM_I_COPY, 1));
+    TRY(compile_pattern(c, p->v.as.pattern, f[1]));
+    TRY(pattern_store(c, &p->v.as.name));
+    return emit_cleanups(c, 1, f);
+  }
+  }
+  return 0;
+}
+
+static bool irrefutable(const cm_pattern *p) {
+  if (p->kind == CM_P_MATCHAS) return !p->v.as.pattern || irrefutable(p->v.as.pattern);
+  if (p->kind == CM_P_MATCHOR) {
+    for (int i = 0; i < p->v.sequence.patterns.count; i++)
+      if (irrefutable(p->v.sequence.patterns.items[i])) return true;
+  }
+  return false;
+}
+
+static int compile_match(compiler *c, const cm_stmt *s) {
+  cm_match_case_seq cases = s->v.match.cases;
+  int end = new_label(c);
+  TRY(end);
+  TRY(compile_expr(c, s->v.match.subject));
+  for (int i = 0; i < cases.count; i++) {
+    cm_match_case *mc = cases.items[i];
+    const cm_pattern *p = mc->pattern;
+    if (i < cases.count - 1 && !mc->guard && irrefutable(p)) {
+      while (p->kind == CM_P_MATCHAS && p->v.as.pattern) p = p->v.as.pattern;
+      if (p->kind == CM_P_MATCHAS && p->v.as.name.str)
+        return syntax_error(c, p->loc, "name capture '%s' makes remaining patterns unreachable",
+                            p->v.as.name.str);
+      return syntax_error(c, p->loc, "wildcard makes remaining patterns unreachable%s", "");
+    }
+    int next = new_label(c);
+    TRY(next);
+    TRY(emit(c, CM_I_COPY, 1));
+    TRY(compile_pattern(c, mc->pattern, next));
+    if (mc->guard) {
+      TRY(compile_expr(c, mc->guard));
+      TRY(emit_jump(c, CM_I_POP_JUMP_IF_FALSE, next));
+    }
+    TRY(emit(c, CM_I_POP_TOP, 0));
+    TRY(compile_stmts(c, mc->body));
+    TRY(emit_jump(c, CM_I_JUMP, end));
+    place(c, next);
+  }
+  TRY(emit(c, CM_I_POP_TOP, 0));
+  place(c, end);
+  return 0;
 }
 
 static int compile_assert(compiler *c, const cm_stmt *s) {
@@ -1833,6 +2079,18 @@ static int compile_stmt_inner(compiler *c, const cm_stmt *s) {
   }
   case CM_S_ASSIGN: {
     cm_expr_seq ts = s->v.assign.targets;
+    const cm_expr *v = s->v.assign.value, *t0 = ts.items[0];
+    /* a, b = x, y: no tuple is built (values are swapped into order) */
+    if (ts.count == 1 && (t0->kind == CM_E_TUPLE || t0->kind == CM_E_LIST) &&
+        v->kind == CM_E_TUPLE && t0->v.seq.elts.count == v->v.seq.elts.count &&
+        (v->v.seq.elts.count == 2 || v->v.seq.elts.count == 3) &&
+        !has_starred(t0->v.seq.elts) && !has_starred(v->v.seq.elts)) {
+      int n = v->v.seq.elts.count;
+      for (int i = 0; i < n; i++) TRY(compile_expr(c, v->v.seq.elts.items[i]));
+      TRY(emit(c, CM_I_SWAP, (uint32_t)n));
+      for (int i = 0; i < n; i++) TRY(compile_store(c, t0->v.seq.elts.items[i]));
+      return 0;
+    }
     TRY(compile_expr(c, s->v.assign.value));
     for (int i = 0; i < ts.count; i++) {
       if (i < ts.count - 1) TRY(emit(c, CM_I_COPY, 1));
@@ -1884,15 +2142,18 @@ static int compile_stmt_inner(compiler *c, const cm_stmt *s) {
   case CM_S_ASYNCWITH: return not_supported(c, "async with");
   case CM_S_IMPORT: return compile_import(c, s);
   case CM_S_IMPORTFROM: return compile_import_from(c, s);
-  case CM_S_MATCH: return not_supported(c, "match statements");
+  case CM_S_MATCH: return compile_match(c, s);
   case CM_S_TYPEALIAS: return not_supported(c, "type aliases");
   }
   return 0;
 }
 
 static int compile_stmt(compiler *c, const cm_stmt *s) {
+  if (++c->depth > CM_COMPILE_MAX_DEPTH) return too_deep(c);
   c->u->loc = s->loc;
-  return compile_stmt_inner(c, s);
+  int r = compile_stmt_inner(c, s);
+  c->depth--;
+  return r;
 }
 
 static int compile_stmts(compiler *c, cm_stmt_seq body) {
@@ -1987,6 +2248,9 @@ static cm_value raise_syntax(compiler *c, const cm_type *t, const char *msg, int
 
 static cm_value compile_error(compiler *c) {
   if (c->memory_error || c->st.memory_error) return cm_raise_memory(c->vm);
+  if (c->too_deep || c->st.too_deep)
+    return cm_raise(c->vm, &cm_exc_RecursionError,
+                    "maximum recursion depth exceeded during compilation");
   const char *msg = c->failed ? c->msg : c->st.msg;
   cm_loc l = c->failed ? c->errloc : c->st.loc;
   int off = char_offset(c, l.lineno, l.col_offset);

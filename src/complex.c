@@ -114,6 +114,32 @@ static cpx c_quot(cpx a, cpx b, int *err) {
   return r;
 }
 
+/* a / b for real a: as c_quot, with the terms of a.im left out (so the
+   signs of zero parts come out as CPython 3.14 computes them). */
+static cpx rc_quot(double a, cpx b, int *err) {
+  cpx r;
+  double abr = fabs(b.re), abi = fabs(b.im);
+  *err = 0;
+  if (abr >= abi) {
+    if (abr == 0.0) {
+      *err = 1;
+      r.re = r.im = 0.0;
+      return r;
+    }
+    double ratio = b.im / b.re, denom = b.re + b.im * ratio;
+    r.re = a / denom;
+    r.im = (-a * ratio) / denom;
+  } else if (abi >= abr) {
+    double ratio = b.re / b.im, denom = b.re * ratio + b.im;
+    r.re = (a * ratio) / denom;
+    r.im = (-a) / denom;
+  } else {
+    cpx ac = {a, 0.0};
+    return c_quot(ac, b, err);
+  }
+  return r;
+}
+
 static cpx c_powu(cpx x, long n) {
   cpx r = {1.0, 0.0}, p = x;
   for (long mask = 1; mask > 0 && n >= mask; mask <<= 1) {
@@ -201,6 +227,11 @@ static cm_value complex_binop(cm_vm *vm, int op, cm_value av, cm_value bv) {
     else r = c_prod(a, b);
     return mk(vm, r);
   case CM_OP_TRUEDIV:
+    if (!ka) { /* real / complex: Smith's method without a.im */
+      r = rc_quot(a.re, b, &err);
+      if (err) return zero_div(vm);
+      return mk(vm, r);
+    }
     if (!kb) {
       if (b.re == 0.0) return zero_div(vm);
       r.re = a.re / b.re;
@@ -363,7 +394,7 @@ static cm_value complex_parse(cm_vm *vm, const char *s, size_t size) {
   size_t n = end - i;
   if (n == 0) goto bad;
   if ((p[n - 1] | 0x20) != 'j') { /* real only */
-    if (cm_parse_double(vm, p, n, true, &re) != 0) goto bad;
+    if (cm_parse_double(vm, p, n, false, &re) != 0) goto bad;
     return cm_complex_new(vm, re, 0.0);
   }
   n--; /* drop 'j' */
@@ -378,14 +409,14 @@ static cm_value complex_parse(cm_vm *vm, const char *s, size_t size) {
   const char *ip = p + k;
   size_t in = n - k;
   if (k > 0) {
-    if (cm_parse_double(vm, p, k, true, &re) != 0) goto bad;
+    if (cm_parse_double(vm, p, k, false, &re) != 0) goto bad;
   } else if (!(p[0] == '+' || p[0] == '-')) {
     ip = p;
     in = n;
   }
   if (in == 0 || (in == 1 && (ip[0] == '+' || ip[0] == '-'))) {
     im = in == 1 && ip[0] == '-' ? -1.0 : 1.0;
-  } else if (cm_parse_double(vm, ip, in, true, &im) != 0) {
+  } else if (cm_parse_double(vm, ip, in, false, &im) != 0) {
     goto bad;
   }
   return cm_complex_new(vm, re, im);
@@ -398,7 +429,29 @@ static cm_value complex_from_str(cm_vm *vm, cm_value str) {
   const char *s;
   size_t n;
   if (cm_num_text(vm, str, &tmp, &s, &n) < 0) return CM_ERROR;
-  cm_value r = complex_parse(vm, s, n);
+  /* like CPython: underscores are checked (each between two digits) and
+     removed before parsing */
+  cm_buf clean = {0};
+  bool bad_us = false, has_us = false;
+  for (size_t i = 0; i < n && !bad_us; i++) {
+    if (s[i] != '_') continue;
+    has_us = true;
+    bad_us = i == 0 || i + 1 == n || !(s[i - 1] >= '0' && s[i - 1] <= '9') ||
+             !(s[i + 1] >= '0' && s[i + 1] <= '9');
+  }
+  cm_value r;
+  if (bad_us) {
+    r = cm_raise(vm, &cm_exc_ValueError,
+                 "could not convert string to complex: %R", str);
+  } else if (has_us) {
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++)
+      if (s[i] != '_') rc = cm_buf_putc(vm, &clean, s[i]);
+    r = rc < 0 ? CM_ERROR : complex_parse(vm, clean.data, clean.len);
+  } else {
+    r = complex_parse(vm, s, n);
+  }
+  cm_buf_free(vm, &clean);
   cm_buf_free(vm, &tmp);
   return r;
 }

@@ -322,7 +322,20 @@ static cm_value exc_with_traceback(cm_vm *vm, const cm_value *args, int nargs,
   return args[0];
 }
 
+/* BaseException.__init__(*args): args = the arguments. */
+static cm_value exc_init(cm_vm *vm, const cm_value *args, int nargs,
+                         cm_value kwnames) {
+  if (!cm_is_null(kwnames) && CM_AS(cm_tuple, kwnames)->n)
+    return cm_raise(vm, &cm_exc_TypeError, "%s() takes no keyword arguments",
+                    cm_type_name(vm, args[0]));
+  cm_value t = cm_tuple_from(vm, args + 1, (size_t)(nargs - 1));
+  if (cm_is_error(t)) return t;
+  CM_AS(cm_exc, args[0])->args = t;
+  return CM_NONE;
+}
+
 static const cm_method_def exc_methods[] = {
+    {"__init__", exc_init, 0},
     {"add_note", exc_add_note, 0},
     {"with_traceback", exc_with_traceback, 0},
     {NULL, NULL, 0}};

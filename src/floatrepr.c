@@ -54,6 +54,37 @@ static int fb_cmp_sum(const fbig *a, const fbig *b, const fbig *c) {
   return fb_cmp(&s, c);
 }
 
+/* x's top limbs as a double scaled by 2^-(32*base) */
+static double fb_approx(const fbig *x, size_t base) {
+  double v = 0;
+  for (size_t i = x->n; i-- > base;) v = v * 4294967296.0 + x->d[i];
+  return v;
+}
+
+/* floor(r / s) for r < 10 s, leaving r % s in r. The estimate from the
+   top limbs is exact or one off, fixed below. */
+static int fb_digit(fbig *r, const fbig *s) {
+  size_t base = s->n > 2 ? s->n - 3 : 0;
+  int q = (int)(fb_approx(r, base) / fb_approx(s, base));
+  if (q > 9) q = 9;
+  if (q > 0) {
+    fbig t;
+    memcpy(t.d, s->d, s->n * 4);
+    t.n = s->n;
+    fb_mul(&t, (uint32_t)q);
+    if (fb_cmp(&t, r) > 0) { /* one too many */
+      q--;
+      t.n = cm_mag_sub(t.d, t.d, t.n, s->d, s->n);
+    }
+    r->n = cm_mag_sub(r->d, r->d, r->n, t.d, t.n);
+  }
+  while (fb_cmp(r, s) >= 0) { /* one too few */
+    r->n = cm_mag_sub(r->d, r->d, r->n, s->d, s->n);
+    q++;
+  }
+  return q;
+}
+
 int cm_dtoa_shortest(double v, char *digits, int *exp10) {
   int e2;
   double m = frexp(v, &e2); /* v = m * 2^e2, 0.5 <= m < 1 */
@@ -87,7 +118,7 @@ int cm_dtoa_shortest(double v, char *digits, int *exp10) {
   } else {
     fb_pow10(&r, -k);
     fb_pow10(&mp, -k);
-    fb_pow10(&mm, -k);
+    if (lower_closer) fb_pow10(&mm, -k);
   }
   /* fix the estimate: we need r + mp < s (<= when even excluded) */
   int c = fb_cmp_sum(&r, &mp, &s);
@@ -99,13 +130,9 @@ int cm_dtoa_shortest(double v, char *digits, int *exp10) {
   for (;;) {
     fb_mul(&r, 10);
     fb_mul(&mp, 10);
-    fb_mul(&mm, 10);
-    int d = 0;
-    while (fb_cmp(&r, &s) >= 0) { /* quotient digit, at most 9 */
-      r.n = cm_mag_sub(r.d, r.d, r.n, s.d, s.n);
-      d++;
-    }
-    int lo = fb_cmp(&r, &mm), hi = fb_cmp_sum(&r, &mp, &s);
+    if (lower_closer) fb_mul(&mm, 10); /* else mm == mp: not updated */
+    int d = fb_digit(&r, &s);
+    int lo = fb_cmp(&r, lower_closer ? &mm : &mp), hi = fb_cmp_sum(&r, &mp, &s);
     bool tc1 = lo < 0 || (even && lo == 0);
     bool tc2 = hi > 0 || (even && hi == 0);
     if (!tc1 && !tc2 && nd < 17) {

@@ -68,6 +68,7 @@ typedef struct cm_gen {
   uint8_t finished;
   uint8_t owned;      /* made by a for statement's own call: closed on break */
   cm_value retval;    /* return value after finishing via iternext */
+  cm_value caller_handled; /* the resumer's handled exception, while running */
 } cm_gen;
 
 cm_value cm_gen_new(cm_vm *vm, cm_frame *f);

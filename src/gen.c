@@ -20,6 +20,7 @@ cm_value cm_gen_new(cm_vm *vm, cm_frame *f) {
   g->qualname = f->func ? f->func->qualname : f->code->qualname;
   g->handled = CM_NULL;
   g->retval = CM_NONE;
+  g->caller_handled = CM_NULL;
   f->gen = CM_VAL(g);
   return CM_VAL(g);
 }
@@ -252,6 +253,7 @@ static void gen_trace(cm_vm *vm, cm_obj *o) {
   cm_gc_mark_value(vm, g->qualname);
   cm_gc_mark_value(vm, g->handled);
   cm_gc_mark_value(vm, g->retval);
+  cm_gc_mark_value(vm, g->caller_handled);
   /* A running frame is traced through vm->frame; a suspended one here. */
   if (g->frame && !g->running) cm_frame_trace(vm, g->frame);
   else if (g->frame) cm_gc_mark_obj(vm, &g->frame->code->hdr);

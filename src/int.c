@@ -16,7 +16,8 @@
    multiplications are capped lower than shifts because they cost
    superlinear time and native code cannot be interrupted. */
 #define CM_INT_MAX_BITS (UINT64_C(1) << 31)
-#define CM_INT_MAX_MUL_BITS (UINT64_C(1) << 24)
+#define CM_INT_MAX_MUL_BITS (UINT64_C(1) << 25)  /* one product */
+#define CM_INT_MAX_POW_BITS (UINT64_C(1) << 24)  /* a power: many products */
 #define CM_MAX_STR_DIGITS 4300
 
 /* ---- views: any int value as sign + magnitude ------------------------ */
@@ -278,6 +279,12 @@ static int int_divmod(cm_vm *vm, ival *a, ival *b, cm_value *q, cm_value *r) {
     zero_div(vm);
     return -1;
   }
+  /* long division costs (an - bn) * bn steps: refuse hopeless sizes
+     (native code cannot be interrupted by the time limit) */
+  if (a->n > b->n && (double)(a->n - b->n) * (double)b->n > 68719476736.0) {
+    cm_raise_memory(vm);
+    return -1;
+  }
   size_t qcap = a->n >= b->n ? a->n - b->n + 2 : 2;
   cm_bigint *qb = cm_bigint_alloc(vm, qcap);
   cm_bigint *rb = qb ? cm_bigint_alloc(vm, b->n + 1) : NULL;
@@ -372,14 +379,19 @@ static cm_value int_pow(cm_vm *vm, cm_value a, cm_value b) {
   uint64_t bits = cm_mag_bitlen(x.d, x.n);
   if ((double)(bits - 1) * (double)e > (double)CM_INT_MAX_BITS)
     return cm_raise_memory(vm);
+  double ax; /* log2|a| estimates the result's size: e * log2|a| bits */
+  if (cm_int_to_double(vm, a, &ax) < 0) {
+    cm_exc_clear(vm);
+    ax = ldexp(1.0, 1023);
+  }
+  double est_bits = (bits > 1000 ? (double)bits : log2(fabs(ax))) * (double)e;
   /* powers of two are shifts */
   if (x.n == 1 && (x.d[0] & (x.d[0] - 1)) == 0) {
     cm_value r = int_shift(vm, cm_mkint(1), cm_int_from_i64(vm, (int64_t)(bits - 1) * e), 1);
     if (r == CM_ERROR || !x.neg || !(e & 1)) return r;
     return cm_unop(vm, CM_UN_NEG, r);
   }
-  if ((double)bits * (double)e > (double)CM_INT_MAX_MUL_BITS)
-    return cm_raise_memory(vm);
+  if (est_bits > (double)CM_INT_MAX_POW_BITS) return cm_raise_memory(vm);
   cm_value result = cm_mkint(1), base = a;
   if (cm_is_bool(base)) base = cm_mkint(base == CM_TRUE);
   while (e > 0) { /* right-to-left binary powering */
@@ -455,6 +467,13 @@ static cm_value int_pow3(cm_vm *vm, cm_value a, cm_value b, cm_value m) {
 cm_value cm_num_pow3(cm_vm *vm, cm_value a, cm_value b, cm_value m) {
   if (cm_is_int_fast(a) && cm_is_int_fast(b) && cm_is_int_fast(m))
     return int_pow3(vm, a, b, m);
+  if (cm_is_complex(a) || cm_is_complex(b) || cm_is_complex(m)) {
+    bool nums = true;
+    cm_value v[3] = {a, b, m};
+    for (int i = 0; i < 3; i++)
+      nums &= cm_is_complex(v[i]) || cm_is_float(v[i]) || cm_is_int_fast(v[i]);
+    if (nums) return cm_raise(vm, &cm_exc_ValueError, "complex modulo");
+  }
   if ((cm_is_int_fast(a) || cm_is_float(a)) &&
       (cm_is_int_fast(b) || cm_is_float(b)) &&
       (cm_is_int_fast(m) || cm_is_float(m)))
@@ -732,11 +751,11 @@ static size_t mag_to_pow2_rev(const uint32_t *d, size_t n, int base, char *buf) 
   uint64_t total = cm_mag_bitlen(d, n);
   size_t len = 0;
   for (uint64_t pos = 0; pos < total || len == 0; pos += (uint64_t)bits) {
-    unsigned v = 0;
-    for (int k = 0; k < bits; k++) {
-      uint64_t p = pos + (uint64_t)k;
-      if (p < total && ((d[p / 32] >> (p % 32)) & 1)) v |= 1u << k;
-    }
+    size_t w = (size_t)(pos / 32);
+    int sh = (int)(pos % 32);
+    uint64_t two = w < n ? d[w] : 0;
+    if (w + 1 < n) two |= (uint64_t)d[w + 1] << 32;
+    unsigned v = (unsigned)(two >> sh) & ((1u << bits) - 1);
     buf[len++] = "0123456789abcdefghijklmnopqrstuvwxyz"[v];
   }
   return len;
@@ -1221,19 +1240,50 @@ static cm_value m_from_bytes(cm_vm *vm, const cm_value *args, int nargs,
   if (byteorder_arg(vm, a[1], &little) < 0) return CM_ERROR;
   int sgn = 0;
   if (a[2] != CM_NULL && (sgn = cm_truthy(vm, a[2])) < 0) return CM_ERROR;
-  if (!(cm_is_obj(a[0]) && cm_objptr(a[0])->type == &cm_bytes_type))
-    return cm_raise(vm, &cm_exc_TypeError,
-                    "cannot convert '%T' object to bytes", a[0]);
-  cm_bytes *by = CM_AS(cm_bytes, a[0]);
-  size_t n = by->size, tn = n / 4 + 1;
+  const uint8_t *data;
+  size_t n;
+  cm_value src = a[0];
+  if (!cm_bytes_view(vm, src, &data, &n)) {
+    /* a list or tuple of ints in range(256) */
+    cm_value *items;
+    size_t cnt;
+    if (cm_is_obj(src) && cm_objptr(src)->type == &cm_list_type) {
+      items = CM_AS(cm_list, src)->items;
+      cnt = CM_AS(cm_list, src)->n;
+    } else if (cm_is_obj(src) && cm_objptr(src)->type == &cm_tuple_type) {
+      items = CM_AS(cm_tuple, src)->items;
+      cnt = CM_AS(cm_tuple, src)->n;
+    } else {
+      return cm_raise(vm, &cm_exc_TypeError,
+                      "cannot convert '%T' object to bytes", src);
+    }
+    cm_bytes *tmp = cm_gc_new(vm, &cm_bytes_type, sizeof(cm_bytes) + cnt + 1);
+    if (!tmp) return CM_ERROR;
+    tmp->hash = -1;
+    tmp->size = cnt;
+    for (size_t i = 0; i < cnt; i++) {
+      int64_t v;
+      if (!cm_is_int_fast(items[i]))
+        return cm_raise(vm, &cm_exc_TypeError,
+                        "'%T' object cannot be interpreted as an integer", items[i]);
+      if (cm_int_to_i64(vm, items[i], &v) < 0 || v < 0 || v > 255) {
+        cm_exc_clear(vm);
+        return cm_raise(vm, &cm_exc_ValueError, "bytes must be in range(0, 256)");
+      }
+      tmp->data[i] = (uint8_t)v;
+    }
+    data = tmp->data;
+    n = cnt;
+  }
+  size_t tn = n / 4 + 1;
   uint32_t *t = cm_alloc(vm, tn * 4);
   if (!t) return CM_ERROR;
   memset(t, 0, tn * 4);
   for (size_t i = 0; i < n; i++) {
-    uint8_t byte = by->data[little ? i : n - 1 - i];
+    uint8_t byte = data[little ? i : n - 1 - i];
     t[i / 4] |= (uint32_t)byte << (8 * (i % 4));
   }
-  int neg = sgn && n > 0 && (by->data[little ? n - 1 : 0] & 0x80);
+  int neg = sgn && n > 0 && (data[little ? n - 1 : 0] & 0x80);
   if (neg) { /* sign-extend, then negate back to a magnitude */
     for (size_t i = n; i < tn * 4; i++) t[i / 4] |= 0xFFu << (8 * (i % 4));
     ival tmp = {t, tn, 1, {0, 0}};
@@ -1324,7 +1374,7 @@ static cm_value int_format_spec(cm_vm *vm, cm_value v, const char *spec,
     if (s == CM_ERROR) return CM_ERROR;
     cm_buf out = {0};
     if (cm_fmt_pad(vm, &out, &fs, cm_str_cstr(s), CM_AS(cm_str, s)->size, 1,
-                   '<', 0) < 0) {
+                   '>', 0) < 0) {
       cm_buf_free(vm, &out);
       return CM_ERROR;
     }

@@ -72,6 +72,7 @@ static cm_value list_from_items(cm_vm *vm, const cm_value *items, size_t n) {
 }
 
 cm_value *cm_seq_items(cm_value v, size_t *n) {
+  *n = 0;
   if (!cm_is_obj(v)) return NULL;
   const cm_type *t = cm_objptr(v)->type;
   if (t == &cm_list_type) {

@@ -49,11 +49,22 @@ int64_t cm_identity(cm_value v) {
 cm_value cm_default_repr(cm_vm *vm, cm_value v) {
   char buf[40];
   snprintf(buf, sizeof buf, "%llx", (unsigned long long)cm_identity(v));
-  return cm_str_printf(vm, "<%s object at 0x%s>", cm_type_name(vm, v), buf);
+  const cm_type *t = cm_typeof(vm, v);
+  if (t->id == CM_T_USER)
+    return cm_str_printf(vm, "<%S.%S object at 0x%s>", CM_CLASS_OF(t)->module,
+                         CM_CLASS_OF(t)->qualname, buf);
+  return cm_str_printf(vm, "<%s object at 0x%s>", t->name, buf);
 }
 
 bool cm_type_is_sub(const cm_type *t, const cm_type *base) {
-  if (base == &cm_object_type) return true;
+  if (base == &cm_object_type || t == base) return true;
+  if (t->id == CM_T_USER) { /* multiple inheritance: search the MRO */
+    cm_tuple *mro = CM_AS(cm_tuple, CM_CLASS_OF(t)->mro);
+    if (!cm_is_obj(CM_CLASS_OF(t)->mro)) return false;
+    for (size_t i = 0; i < mro->n; i++)
+      if (CM_AS(cm_typeobj, mro->items[i])->t == base) return true;
+    return false;
+  }
   for (; t; t = t->base)
     if (t == base) return true;
   return false;
@@ -64,6 +75,7 @@ bool cm_isinstance_t(cm_vm *vm, cm_value v, const cm_type *t) {
 }
 
 cm_value cm_type_value(cm_vm *vm, const cm_type *t) {
+  if (t->id == CM_T_USER) return CM_VAL(CM_CLASS_OF(t));
   return t->id < CM_T_NBUILTIN ? vm->typeobj[t->id] : CM_NONE;
 }
 
@@ -215,7 +227,9 @@ cm_value cm_compare(cm_vm *vm, int op, cm_value a, cm_value b) {
   }
   r = try_compare(vm, ta, op, a, b);
   if (r != CM_NOTIMPL) return r;
-  if (ta != tb && !reflected_first) {
+  /* like CPython, a class's reflected dunder is tried even for two
+     instances of the same class (a > b falls back to b < a) */
+  if ((ta != tb || ta->id == CM_T_USER) && !reflected_first) {
     r = try_compare(vm, tb, cmp_swap[op], b, a);
     if (r != CM_NOTIMPL) return r;
   }
@@ -415,8 +429,7 @@ cm_value cm_raise_no_attr(cm_vm *vm, cm_value o, cm_value name) {
 }
 
 /* Binds a type-dict entry to the instance `o` it was found through. */
-static cm_value descr_bind(cm_vm *vm, cm_value d, cm_value o,
-                           const cm_type *t) {
+cm_value cm_descr_bind(cm_vm *vm, cm_value d, cm_value o, const cm_type *t) {
   if (!cm_is_obj(d)) return d;
   const cm_type *dt = cm_objptr(d)->type;
   if (dt != &cm_method_descr_type && dt != &cm_classmethod_descr_type &&
@@ -436,7 +449,7 @@ cm_value cm_generic_getattr(cm_vm *vm, cm_value o, cm_value name) {
   const cm_type *t = cm_typeof(vm, o);
   cm_value d = cm_type_lookup(vm, t, name);
   if (cm_is_error(d) || cm_is_null(d)) return d;
-  return descr_bind(vm, d, o, t);
+  return cm_descr_bind(vm, d, o, t);
 }
 
 cm_value cm_getattr_opt(cm_vm *vm, cm_value o, cm_value name) {
@@ -489,8 +502,31 @@ int cm_delattr(cm_vm *vm, cm_value o, cm_value name) {
   return cm_setattr(vm, o, name, CM_NULL);
 }
 
+/* A plain function found on the class and not shadowed by the instance
+   dict is returned unbound (no bound-method allocation per call). */
+static int user_getmethod(cm_vm *vm, cm_value o, const cm_type *t,
+                          cm_value name, cm_value *meth) {
+  cm_value f = cm_class_lookup(vm, t, name, false);
+  if (cm_is_error(f)) return -1;
+  if (cm_is_obj(f) && cm_objptr(f)->type == &cm_function_type) {
+    cm_value d = (t->flags & CM_TF_EXCEPTION) ? CM_AS(cm_exc, o)->dict
+                                              : CM_AS(cm_instance, o)->dict;
+    cm_value x = cm_is_null(d) ? CM_NULL : cm_dict_get_str(vm, d, name);
+    if (cm_is_error(x)) return -1;
+    if (cm_is_null(x)) {
+      *meth = f;
+      return 1;
+    }
+  }
+  cm_value a = cm_getattr(vm, o, name);
+  if (cm_is_error(a)) return -1;
+  *meth = a;
+  return 0;
+}
+
 int cm_getmethod(cm_vm *vm, cm_value o, cm_value name, cm_value *meth) {
   const cm_type *t = cm_typeof(vm, o);
+  if (t->id == CM_T_USER) return user_getmethod(vm, o, t, name, meth);
   if (!t->getattr || (t->flags & CM_TF_EXCEPTION)) {
     cm_value d = cm_type_lookup(vm, t, name);
     if (cm_is_error(d)) return -1;
@@ -531,7 +567,7 @@ static cm_value call_prepend(cm_vm *vm, cm_value f, cm_value self,
 }
 
 /* One call without performing a requested tail call. */
-static cm_value call_once(cm_vm *vm, cm_value f, const cm_value *args,
+cm_value cm_call_once(cm_vm *vm, cm_value f, const cm_value *args,
                           int nargs, cm_value kwnames) {
   if (!cm_is_obj(f)) goto not_callable;
   const cm_type *t = cm_objptr(f)->type;
@@ -566,7 +602,7 @@ static cm_value finish_tailcalls(cm_vm *vm, cm_value r) {
 
 cm_value cm_call(cm_vm *vm, cm_value f, const cm_value *args, int nargs,
                  cm_value kwnames) {
-  return finish_tailcalls(vm, call_once(vm, f, args, nargs, kwnames));
+  return finish_tailcalls(vm, cm_call_once(vm, f, args, nargs, kwnames));
 }
 
 cm_value cm_tailcall(cm_vm *vm, cm_value f, cm_value args_tuple,

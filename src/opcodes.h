@@ -104,7 +104,13 @@
   X(SETUP_CLASSCELL, 0, 0) /* -- ; ns['__classcell__'] = slot[arg] */      \
   X(LOAD_LOCALS, 0, 1)     /* -- the class namespace */                    \
   X(CALL_INTRINSIC, 1, 1)  /* v -- f(v) (arg: CM_INTRINSIC_*) */           \
-  X(POP_ITER, 1, 0)        /* it -- ; a loop left early (closes owned gens) */
+  X(POP_ITER, 1, 0)        /* it -- ; a loop left early (closes owned gens) */ \
+  X(MATCH_SEQUENCE, 1, 2)  /* subj -- subj bool (sequence pattern applies) */ \
+  X(MATCH_MAPPING, 1, 2)   /* subj -- subj bool */                          \
+  X(GET_LEN, 1, 2)         /* subj -- subj len(subj) */                     \
+  X(MATCH_KEYS, 2, 3)      /* subj keys -- subj keys values_tuple|None */   \
+  X(MATCH_CLASS, 3, 1)     /* subj cls names -- attrs_tuple|None (arg npos)*/\
+  X(DICT_WITHOUT_KEYS, 2, 1) /* subj keys -- dict(subj) minus keys */
 
 enum {
 #define CM_X_OP(name, pops, pushes) CM_I_##name,

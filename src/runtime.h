@@ -59,6 +59,48 @@ cm_value cm_default_repr(cm_vm *vm, cm_value v);
 /* A stable integer identity for id() and identity hashes. */
 int64_t cm_identity(cm_value v);
 
+/* ---- user-defined classes (class.c) -------------------------------- */
+/* A class object: a type object whose descriptor `desc` it owns. */
+typedef struct cm_class {
+  cm_typeobj base;      /* base.t == &desc, base.dict: the namespace */
+  cm_type desc;         /* the instances' descriptor (id CM_T_USER) */
+  const cm_type *solid; /* built-in base whose layout instances use */
+  cm_value name, qualname, module, bases, mro; /* mro: tuple of types */
+  char *cname;          /* desc.name (cm_alloc'd) */
+  size_t cname_size;
+} cm_class;
+#define CM_CLASS_OF(t) \
+  ((cm_class *)(void *)((char *)(t) - offsetof(cm_class, desc)))
+/* An instance of a class whose solid base is object. */
+typedef struct cm_instance {
+  cm_obj hdr;
+  cm_value dict; /* dict or CM_NULL until the first attribute is set */
+} cm_instance;
+
+/* MRO lookup of `name` in a user class (CM_NULL when absent). */
+cm_value cm_class_lookup(cm_vm *vm, const cm_type *t, cm_value name,
+                         bool user_only);
+cm_value cm_class_call(cm_vm *vm, cm_value cls, const cm_value *args,
+                       int nargs, cm_value kwnames);
+/* A bare instance of class cls (object.__new__). */
+cm_value cm_class_alloc(cm_vm *vm, cm_value cls, const cm_value *args,
+                        int nargs);
+cm_value cm_class_getattr(cm_vm *vm, cm_value cls, cm_value name);
+int cm_class_setattr(cm_vm *vm, cm_value cls, cm_value name, cm_value v);
+cm_value cm_class_repr(cm_vm *vm, cm_value cls);
+void cm_class_trace(cm_vm *vm, cm_obj *o);
+void cm_class_finalize(cm_vm *vm, cm_obj *o);
+/* Instance attribute set/delete without a user __setattr__ (the
+   object.__setattr__ behaviour). */
+int cm_instance_setattr(cm_vm *vm, cm_value self, cm_value name, cm_value v);
+/* The built-in type behind t: t itself, or a class's solid base. */
+const cm_type *cm_native_type(const cm_type *t);
+cm_value cm_build_class(cm_vm *vm, const cm_value *args, int nargs,
+                        cm_value kwnames);
+/* Binds a class attribute found for instance `o` of type t (methods,
+   staticmethod/classmethod, built-in descriptors). object.c */
+cm_value cm_descr_bind(cm_vm *vm, cm_value d, cm_value o, const cm_type *t);
+
 /* object.__format__ (object.c) */
 cm_value cm_object_format(cm_vm *vm, const cm_value *args, int nargs,
                           cm_value kwnames);

@@ -14,7 +14,7 @@
 
 cm_str *cm_str_alloc(cm_vm *vm, size_t size, size_t len) {
   size_t extra = 0;
-  if (size > ((size_t)1 << 40)) {
+  if (size > CM_STR_MAXSIZE) {
     cm_raise(vm, &cm_exc_MemoryError, "");
     return NULL;
   }
@@ -544,7 +544,7 @@ cm_value cm_str_concat(cm_vm *vm, cm_value a, cm_value b) {
   cm_str *x = CM_AS(cm_str, a), *y = CM_AS(cm_str, b);
   if (y->size == 0) return a;
   if (x->size == 0) return b;
-  if (x->size + y->size > ((size_t)1 << 40)) return cm_raise_memory(vm);
+  if (x->size + y->size > CM_STR_MAXSIZE) return cm_raise_memory(vm);
   cm_str *r = cm_str_alloc(vm, x->size + y->size, x->len + y->len);
   if (!r) return CM_ERROR;
   memcpy(r->data, x->data, x->size);
@@ -569,7 +569,7 @@ static cm_value str_repeat(cm_vm *vm, cm_value s, cm_value nv) {
   if ((uint64_t)n > (uint64_t)INT64_MAX / o->size)
     return cm_raise(vm, &cm_exc_OverflowError, "repeated string is too long");
   uint64_t total = (uint64_t)n * o->size;
-  if (total > ((uint64_t)1 << 40)) return cm_raise_memory(vm);
+  if (total > (uint64_t)CM_STR_MAXSIZE) return cm_raise_memory(vm);
   cm_str *r = cm_str_alloc(vm, (size_t)total, o->len * (size_t)n);
   if (!r) return CM_ERROR;
   /* doubling copy */

@@ -13,6 +13,12 @@
 
 #define CM_STR_POSCACHE 2 /* hdr.flags: a cm_str_poscache follows data */
 
+/* Largest str/bytes we build (1 TiB, or a quarter of the address space on
+   32-bit targets): bigger requests raise MemoryError before allocating. */
+#define CM_STR_MAXSIZE                                                     \
+  ((size_t)(SIZE_MAX > UINT64_C(0xFFFFFFFFFF) ? UINT64_C(1) << 40          \
+                                              : SIZE_MAX / 4))
+
 typedef struct cm_str_poscache {
   size_t index, offset; /* code point `index` starts at byte `offset` */
 } cm_str_poscache;

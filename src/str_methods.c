@@ -531,13 +531,13 @@ static cm_value join_items(cm_vm *vm, cm_value sep, const cm_value *items,
                       items[i]);
     size += S(items[i])->size;
     len += S(items[i])->len;
-    if (size > ((size_t)1 << 40)) return cm_raise_memory(vm);
+    if (size > CM_STR_MAXSIZE) return cm_raise_memory(vm);
   }
   if (n > 1) {
     size += s->size * (n - 1);
     len += s->len * (n - 1);
   }
-  if (size > ((size_t)1 << 40)) return cm_raise_memory(vm);
+  if (size > CM_STR_MAXSIZE) return cm_raise_memory(vm);
   cm_str *r = cm_str_alloc(vm, size, len);
   if (!r) return CM_ERROR;
   char *p = r->data;
@@ -677,7 +677,7 @@ static cm_value str_replace(cm_vm *vm, const cm_value *args, int nargs,
   else n = cm_mem_count(s->data, s->size, old->data, old->size, count);
   if (n == 0) return args[0];
   int64_t grow = (int64_t)new_->size - (int64_t)old->size;
-  if (grow > 0 && (uint64_t)n > (((uint64_t)1 << 40) / (uint64_t)grow))
+  if (grow > 0 && (uint64_t)n > ((uint64_t)CM_STR_MAXSIZE / (uint64_t)grow))
     return cm_raise_memory(vm);
   size_t size = (size_t)((int64_t)s->size + n * grow);
   size_t len = (size_t)((int64_t)s->len + n * ((int64_t)new_->len - (int64_t)old->len));
@@ -967,7 +967,7 @@ static cm_value pad(cm_vm *vm, cm_value self, int64_t left, int64_t right,
   if (left == 0 && right == 0) return self;
   char f[4];
   size_t fl = cm_utf8_encode(fill, f);
-  if ((uint64_t)(left + right) > ((uint64_t)1 << 40) / fl)
+  if ((uint64_t)(left + right) > (uint64_t)CM_STR_MAXSIZE / fl)
     return cm_raise_memory(vm);
   size_t size = s->size + (size_t)(left + right) * fl;
   cm_str *r = cm_str_alloc(vm, size, s->len + (size_t)(left + right));
@@ -1046,7 +1046,7 @@ static cm_value str_expandtabs(cm_vm *vm, const cm_value *args, int nargs,
     if (c == '\t') {
       if (tab > 0) {
         size_t k = (size_t)tab - col % (size_t)tab;
-        if (k > ((size_t)1 << 40)) rc = -1, cm_raise_memory(vm);
+        if (k > CM_STR_MAXSIZE) rc = -1, cm_raise_memory(vm);
         for (size_t m = 0; m < k && rc == 0; m++) rc = cm_buf_putc(vm, &b, ' ');
         col += k;
         len += k;
@@ -1172,6 +1172,53 @@ static cm_value encode_narrow(cm_vm *vm, cm_str *s, int codec, int errors,
   return cm_bytes_from_buf(vm, &b);
 }
 
+/* UTF-8: the str's bytes, except lone surrogates (ED A0..BF xx), which
+   UTF-8 cannot carry. */
+static cm_value encode_utf8(cm_vm *vm, cm_str *s, int errors,
+                            const char *errname) {
+  const unsigned char *d = (const unsigned char *)s->data;
+  cm_buf b = {0};
+  size_t i = 0, idx = 0, run = 0;
+  int rc = 0;
+  while (i < s->size && rc == 0) {
+    size_t adv = cm_utf8_seqlen(d[i]);
+    if (!(d[i] == 0xED && d[i + 1] >= 0xA0)) {
+      rc = cm_buf_put(vm, &b, (const char *)d + i, adv);
+    } else if (errors == 1) {
+      /* ignore */
+    } else if (errors == 2) {
+      rc = cm_buf_putc(vm, &b, '?');
+    } else if (errors == 3 || errors == 4) {
+      char tmp[16];
+      uint32_t c = cm_utf8_get(d + i, &adv);
+      snprintf(tmp, sizeof tmp, errors == 4 ? "&#%u;" : "\\u%04x", (unsigned)c);
+      rc = cm_buf_puts(vm, &b, tmp);
+    } else {
+      cm_buf_free(vm, &b);
+      if (errors < 0)
+        return cm_raise(vm, &cm_exc_LookupError,
+                        "unknown error handler name '%s'", errname);
+      size_t j = i;
+      for (run = 0; j < s->size && d[j] == 0xED && d[j + 1] >= 0xA0; j += 3) run++;
+      uint32_t c = cm_utf8_get(d + i, &adv);
+      if (run == 1)
+        return cm_raise(vm, &cm_exc_UnicodeEncodeError, "'utf-8' codec can't "
+                        "encode character '\\u%04x' in position %zu: "
+                        "surrogates not allowed", (unsigned)c, idx);
+      return cm_raise(vm, &cm_exc_UnicodeEncodeError, "'utf-8' codec can't "
+                      "encode characters in position %zu-%zu: surrogates not "
+                      "allowed", idx, idx + run - 1);
+    }
+    i += adv;
+    idx++;
+  }
+  if (rc < 0) {
+    cm_buf_free(vm, &b);
+    return CM_ERROR;
+  }
+  return cm_bytes_from_buf(vm, &b);
+}
+
 cm_value cm_str_encode(cm_vm *vm, cm_value self, cm_value enc, cm_value err) {
   int codec = 0, errors = 0;
   if (enc != CM_NULL) {
@@ -1182,6 +1229,8 @@ cm_value cm_str_encode(cm_vm *vm, cm_value self, cm_value enc, cm_value err) {
   /* an unknown handler only matters once an error occurs */
   if (err != CM_NULL) errors = cm_errors_lookup(cm_str_cstr(err));
   cm_str *s = S(self);
+  if (codec == 0 && !s->ascii)
+    return encode_utf8(vm, s, errors, err != CM_NULL ? cm_str_cstr(err) : "strict");
   if (codec == 0 || s->ascii) {
     cm_buf b = {0};
     if (cm_buf_put(vm, &b, s->data, s->size) < 0) return CM_ERROR;

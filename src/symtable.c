@@ -91,7 +91,32 @@ static void error(cm_symtable *st, cm_loc loc, const char *fmt, const char *name
   st->loc = loc;
 }
 
+const char *cm_sym_mangle(cm_arena *a, const char *private_name, const char *name) {
+  if (!private_name || name[0] != '_' || name[1] != '_' || strchr(name, '.')) return name;
+  size_t n = strlen(name);
+  if (n >= 2 && name[n - 1] == '_' && name[n - 2] == '_') return name;
+  while (*private_name == '_') private_name++;
+  if (!*private_name) return name;
+  size_t pn = strlen(private_name);
+  char *m = cm_arena_alloc(a, 1 + pn + n + 1);
+  if (!m) return NULL;
+  m[0] = '_';
+  memcpy(m + 1, private_name, pn);
+  memcpy(m + 1 + pn, name, n + 1);
+  return m;
+}
+
+static const char *mangle(cm_symtable *st, const char *name) {
+  const char *m = cm_sym_mangle(st->arena, st->cur->private_name, name);
+  if (!m) {
+    st->failed = st->memory_error = 1;
+    return name;
+  }
+  return m;
+}
+
 static cm_symbol *def(cm_symtable *st, const char *name, uint32_t flag, cm_loc loc) {
+  name = mangle(st, name);
   cm_symbol *y = add_sym(st, st->cur, name, loc);
   if (!y) return NULL;
   if (flag == CM_DEF_PARAM && (y->flags & CM_DEF_PARAM)) {
@@ -113,6 +138,7 @@ static cm_symscope *new_scope(cm_symtable *st, cm_scope_kind kind, const void *n
   s->node = node;
   s->name = name;
   s->parent = st->cur;
+  s->private_name = kind == CM_SCOPE_CLASS ? name : st->cur ? st->cur->private_name : NULL;
   if (st->cur) {
     cm_symscope *p = st->cur;
     cm_symscope **c = grow(st, p->children, p->nchildren, &p->childcap, sizeof *c);
@@ -153,16 +179,16 @@ static void visit_params(cm_symtable *st, const cm_arguments *a) {
   const cm_arg_seq *seqs[3] = {&a->posonlyargs, &a->args, &a->kwonlyargs};
   for (int k = 0; k < 3; k++)
     for (int i = 0; i < seqs[k]->count && !st->failed; i++) {
-      def(st, seqs[k]->items[i]->arg.str, CM_DEF_PARAM, seqs[k]->items[i]->loc);
-      s->params[s->nparams++] = seqs[k]->items[i]->arg.str;
+      cm_symbol *y = def(st, seqs[k]->items[i]->arg.str, CM_DEF_PARAM, seqs[k]->items[i]->loc);
+      s->params[s->nparams++] = y ? y->name : seqs[k]->items[i]->arg.str;
     }
   if (a->vararg && !st->failed) {
-    def(st, a->vararg->arg.str, CM_DEF_PARAM, a->vararg->loc);
-    s->params[s->nparams++] = a->vararg->arg.str;
+    cm_symbol *y = def(st, a->vararg->arg.str, CM_DEF_PARAM, a->vararg->loc);
+    s->params[s->nparams++] = y ? y->name : a->vararg->arg.str;
   }
   if (a->kwarg && !st->failed) {
-    def(st, a->kwarg->arg.str, CM_DEF_PARAM, a->kwarg->loc);
-    s->params[s->nparams++] = a->kwarg->arg.str;
+    cm_symbol *y = def(st, a->kwarg->arg.str, CM_DEF_PARAM, a->kwarg->loc);
+    s->params[s->nparams++] = y ? y->name : a->kwarg->arg.str;
   }
 }
 
@@ -177,7 +203,7 @@ static bool is_comp(const cm_symscope *s) {
 
 /* `name := value` inside comprehensions binds in the enclosing scope. */
 static void walrus_target(cm_symtable *st, const cm_expr *target) {
-  const char *name = target->v.name.id.str;
+  const char *name = mangle(st, target->v.name.id.str);
   cm_symscope *s = st->cur;
   for (cm_symscope *c = s; c && is_comp(c); c = c->parent) {
     cm_symbol *y = cm_sym_lookup(c, name);
@@ -245,7 +271,7 @@ static void visit_comprehension(cm_symtable *st, const cm_expr *e, cm_comprehens
 
 static void mark_comp_iter(cm_symtable *st, const cm_expr *t) {
   if (t->kind == CM_E_NAME) {
-    cm_symbol *y = cm_sym_lookup(st->cur, t->v.name.id.str);
+    cm_symbol *y = cm_sym_lookup(st->cur, mangle(st, t->v.name.id.str));
     if (y) y->flags |= CM_DEF_COMP_ITER;
   } else if (t->kind == CM_E_TUPLE || t->kind == CM_E_LIST) {
     for (int i = 0; i < t->v.seq.elts.count; i++) mark_comp_iter(st, t->v.seq.elts.items[i]);
@@ -284,8 +310,21 @@ static void visit_yield(cm_symtable *st, const cm_expr *e) {
   s->is_generator = 1;
 }
 
+static void visit_expr_inner(cm_symtable *st, const cm_expr *e);
+
+static bool enter(cm_symtable *st) {
+  if (++st->depth <= CM_SYM_MAX_DEPTH) return true;
+  st->failed = st->too_deep = 1;
+  return false;
+}
+
 static void visit_expr(cm_symtable *st, const cm_expr *e) {
-  if (st->failed || !e) return;
+  if (st->failed || !e || !enter(st)) return;
+  visit_expr_inner(st, e);
+  st->depth--;
+}
+
+static void visit_expr_inner(cm_symtable *st, const cm_expr *e) {
   switch (e->kind) {
   case CM_E_NAME: visit_name(st, e); break;
   case CM_E_NAMEDEXPR:
@@ -424,7 +463,7 @@ static void visit_global(cm_symtable *st, const cm_stmt *s, bool nonlocal) {
   }
   const char *kw = nonlocal ? "nonlocal" : "global";
   for (int i = 0; i < s->v.global.names.count && !st->failed; i++) {
-    const char *name = s->v.global.names.items[i].str;
+    const char *name = mangle(st, s->v.global.names.items[i].str);
     cm_symbol *y = cm_sym_lookup(sc, name);
     uint32_t cur = y ? y->flags : 0;
     char fmt[128];
@@ -507,8 +546,15 @@ static void visit_pattern(cm_symtable *st, const cm_pattern *p) {
   }
 }
 
+static void visit_stmt_inner(cm_symtable *st, const cm_stmt *s);
+
 static void visit_stmt(cm_symtable *st, const cm_stmt *s) {
-  if (st->failed) return;
+  if (st->failed || !enter(st)) return;
+  visit_stmt_inner(st, s);
+  st->depth--;
+}
+
+static void visit_stmt_inner(cm_symtable *st, const cm_stmt *s) {
   switch (s->kind) {
   case CM_S_FUNCTIONDEF:
   case CM_S_ASYNCFUNCTIONDEF: visit_function(st, s); break;
@@ -534,7 +580,7 @@ static void visit_stmt(cm_symtable *st, const cm_stmt *s) {
   case CM_S_ANNASSIGN: {
     const cm_expr *t = s->v.annassign.target;
     if (t->kind == CM_E_NAME && s->v.annassign.simple) {
-      cm_symbol *y = cm_sym_lookup(st->cur, t->v.name.id.str);
+      cm_symbol *y = cm_sym_lookup(st->cur, mangle(st, t->v.name.id.str));
       if (y && (y->flags & (CM_DEF_GLOBAL | CM_DEF_NONLOCAL)) && st->cur->kind != CM_SCOPE_MODULE) {
         error(st, s->loc, (y->flags & CM_DEF_GLOBAL) ? "annotated name '%s' can't be global"
                                                     : "annotated name '%s' can't be nonlocal",
@@ -685,8 +731,10 @@ static void resolve_sym(cm_symtable *st, cm_symscope *s, cm_symbol *y) {
 }
 
 static void resolve(cm_symtable *st, cm_symscope *s) {
+  if (!enter(st)) return;
   for (int i = 0; i < s->nsyms && !st->failed; i++) resolve_sym(st, s, s->syms[i]);
   for (int i = 0; i < s->nchildren && !st->failed; i++) resolve(st, s->children[i]);
+  st->depth--;
 }
 
 int cm_sym_build(cm_symtable *st, cm_arena *arena, const cm_ast_mod *mod) {

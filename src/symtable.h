@@ -48,6 +48,7 @@ struct cm_symscope {
   cm_scope_kind kind;
   const void *node;       /* the AST node (stmt or expr) */
   const char *name;       /* function/class name, "<lambda>", ... */
+  const char *private_name; /* enclosing class name for __private mangling */
   cm_symscope *parent;
   cm_symscope **children;
   int nchildren, childcap, next_child; /* next_child: compiler's cursor */
@@ -68,9 +69,13 @@ typedef struct cm_symtable {
   cm_symscope *cur;
   int failed;             /* an error was recorded */
   int memory_error;
+  int too_deep;           /* nesting beyond CM_SYM_MAX_DEPTH */
+  int depth;
   char msg[256];
   cm_loc loc;
 } cm_symtable;
+
+#define CM_SYM_MAX_DEPTH 1000
 
 /* Builds and resolves the scopes of `mod`. 0 ok; -1 with st->msg/loc set
    (a SyntaxError) or st->memory_error. */
@@ -79,5 +84,8 @@ int cm_sym_build(cm_symtable *st, cm_arena *arena, const cm_ast_mod *mod);
    against `node`. */
 cm_symscope *cm_sym_next_child(cm_symscope *s, const void *node);
 cm_symbol *cm_sym_lookup(const cm_symscope *s, const char *name);
+/* CPython's private name mangling: "__x" in class C -> "_C__x" (arena
+   copy; `name` itself when not mangled; NULL if out of memory). */
+const char *cm_sym_mangle(cm_arena *a, const char *private_name, const char *name);
 
 #endif

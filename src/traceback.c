@@ -137,6 +137,10 @@ static shape expr_shape(const char *s, size_t n) {
   for (size_t i = 0; i < n;) {
     char c = s[i];
     if (c == '"' || c == '\'') { i = skip_string(s, n, i); operand = true; continue; }
+    /* two operands in a row (`raise X(...)`, `return f()`): a statement,
+       not an expression, so no anchors */
+    if (depth == 0 && operand && ident_char(c) && !low_keyword(s, n, i))
+      return (shape){SHAPE_NONE, 0, 0};
     if (c == '(' || c == '[' || c == '{') {
       if (depth == 0) { last_open = i; open_after_operand = operand; }
       depth++; i++; operand = false; continue;
@@ -234,6 +238,160 @@ static bool hidden(cm_code *code) {
          !strcmp(cm_str_cstr(code->filename), "<prelude>");
 }
 
+/* ---- spans over several lines (CPython 3.13+'s layout) -------------- */
+
+#define MAX_SPAN_LINES 64
+
+typedef struct mspan {
+  span line[MAX_SPAN_LINES]; /* dedented, right-stripped */
+  int n;
+  size_t start, end;         /* on line 0 / on line n-1 */
+  int al, ar;                /* anchor lines (left end, right start) */
+  size_t ac, arc;            /* anchor columns */
+  int kind;                  /* SHAPE_* */
+} mspan;
+
+static bool blank(const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!is_ws(p[i])) return false;
+  return true;
+}
+
+static size_t lead_ws(span s) {
+  size_t i = 0;
+  while (i < s.n && is_ws(s.p[i])) i++;
+  return i;
+}
+
+/* Maps offset `off` of the joined lines (from line 0, col `start`) to a
+   (line, column) pair. */
+static void locate(const mspan *m, size_t off, int *line, size_t *col) {
+  size_t c = m->start;
+  int l = 0;
+  while (off > 0 && l < m->n) {
+    size_t room = m->line[l].n - c;
+    if (off <= room) break;
+    off -= room + 1; /* the '\n' */
+    l++;
+    c = 0;
+  }
+  *line = l;
+  *col = c + off;
+}
+
+/* Finds the anchors of the expression spanning m's lines. */
+static int span_shape(cm_vm *vm, mspan *m) {
+  cm_buf seg = {0};
+  for (int i = 0; i < m->n; i++) {
+    size_t a = i == 0 ? m->start : 0;
+    size_t z = i == m->n - 1 ? m->end : m->line[i].n;
+    if ((i && cm_buf_putc(vm, &seg, '\n') < 0) ||
+        (z > a && cm_buf_put(vm, &seg, m->line[i].p + a, z - a) < 0)) {
+      cm_buf_free(vm, &seg);
+      return -1;
+    }
+  }
+  shape sh = expr_shape(seg.data ? seg.data : "", seg.len);
+  cm_buf_free(vm, &seg);
+  m->kind = sh.kind;
+  if (sh.kind == SHAPE_NONE) return 0;
+  locate(m, sh.a, &m->al, &m->ac);
+  if (sh.kind == SHAPE_BINOP) {
+    locate(m, sh.b, &m->ar, &m->arc);
+  } else {
+    m->ar = m->n - 1;
+    m->arc = m->end;
+  }
+  return 0;
+}
+
+static int put_span_line(cm_vm *vm, cm_buf *b, const mspan *m, int i,
+                         bool carets) {
+  span s = m->line[i];
+  if (cm_buf_puts(vm, b, "    ") < 0 || cm_buf_put(vm, b, s.p, s.n) < 0 ||
+      cm_buf_putc(vm, b, '\n') < 0)
+    return -1;
+  if (!carets) return 0;
+  size_t sp = lead_ws(s), nc = i == m->n - 1 ? m->end : s.n;
+  char primary = m->kind == SHAPE_NONE ? '^' : '~';
+  if (cm_buf_puts(vm, b, "    ") < 0) return -1;
+  for (size_t c = 0; c < nc; c++) {
+    char ch = primary;
+    bool after = i > m->al || (i == m->al && c >= m->ac);
+    bool before = i < m->ar || (i == m->ar && c < m->arc);
+    if (c < sp || (i == 0 && c < m->start)) ch = ' ';
+    else if (m->kind != SHAPE_NONE && after && before) ch = '^';
+    if (cm_buf_putc(vm, b, ch) < 0) return -1;
+  }
+  return cm_buf_putc(vm, b, '\n');
+}
+
+/* `x = f(...)` / `return f(...)` spanning several lines: no carets. */
+static bool plain_call_span(const mspan *m) {
+  if (m->kind != SHAPE_CALL || m->al != 0) return false;
+  span l0 = m->line[0];
+  if (m->ac >= l0.n || l0.p[m->ac] != '(') return false; /* calls only */
+  for (size_t i = m->start; i < m->ac; i++)
+    if (!ident_char(l0.p[i])) return false;
+  span last = m->line[m->n - 1];
+  if (!blank(last.p + m->end, last.n - m->end)) return false;
+  const char *h = l0.p;
+  size_t hn = m->start, k = lead_ws(l0);
+  if (hn >= k + 7 && !memcmp(h + k, "return", 6) && blank(h + k + 6, hn - k - 6))
+    return is_ws(h[k + 6]);
+  size_t j = k;
+  while (j < hn && ident_char(h[j])) j++;
+  if (j == k) return false;
+  while (j < hn && is_ws(h[j])) j++;
+  return j < hn && h[j] == '=' && blank(h + j + 1, hn - j - 1);
+}
+
+static int put_multiline(cm_vm *vm, cm_buf *b, cm_code *code, cm_pos pos) {
+  mspan m;
+  m.n = pos.end_line - pos.line + 1;
+  if (m.n > MAX_SPAN_LINES) m.n = MAX_SPAN_LINES;
+  size_t indent = (size_t)-1;
+  for (int i = 0; i < m.n; i++) {
+    m.line[i] = source_line(code->source, pos.line + i);
+    if (!m.line[i].p) return 0;
+    while (m.line[i].n && is_ws(m.line[i].p[m.line[i].n - 1])) m.line[i].n--;
+    if (m.line[i].n && lead_ws(m.line[i]) < indent) indent = lead_ws(m.line[i]);
+  }
+  for (int i = 0; i < m.n; i++) {
+    size_t cut = m.line[i].n < indent ? m.line[i].n : indent;
+    m.line[i].p += cut;
+    m.line[i].n -= cut;
+  }
+  if ((size_t)pos.col < indent || (size_t)pos.end_col < indent) return 0;
+  m.start = (size_t)pos.col - indent;
+  m.end = (size_t)pos.end_col - indent;
+  if (m.start > m.line[0].n) m.start = m.line[0].n;
+  if (m.end > m.line[m.n - 1].n) m.end = m.line[m.n - 1].n;
+  if (span_shape(vm, &m) < 0) return -1;
+  bool carets = m.kind != SHAPE_NONE ? !plain_call_span(&m)
+                : !blank(m.line[0].p, m.start) ||
+                      !blank(m.line[m.n - 1].p + m.end, m.line[m.n - 1].n - m.end);
+  bool sig[MAX_SPAN_LINES] = {false};
+  sig[0] = sig[m.n - 1] = true;
+  for (int d = -1; m.kind != SHAPE_NONE && d <= 1; d++) {
+    if (m.al + d >= 0 && m.al + d < m.n) sig[m.al + d] = true;
+    if (m.ar + d >= 0 && m.ar + d < m.n) sig[m.ar + d] = true;
+  }
+  int prev = -1;
+  for (int i = 0; i < m.n; i++) {
+    if (!sig[i]) continue;
+    if (prev >= 0 && i - prev == 2 && put_span_line(vm, b, &m, i - 1, carets) < 0)
+      return -1;
+    if (prev >= 0 && i - prev > 2) {
+      cm_value s = cm_str_printf(vm, "    ...<%d lines>...\n", i - prev - 1);
+      if (cm_is_error(s) || cm_buf_put_value_str(vm, b, s) < 0) return -1;
+    }
+    if (put_span_line(vm, b, &m, i, carets) < 0) return -1;
+    prev = i;
+  }
+  return 0;
+}
+
 static int put_frame(cm_vm *vm, cm_buf *b, cm_code *code, uint32_t pc) {
   cm_pos pos = pc < code->ninsns && code->pos ? code->pos[pc]
                                               : (cm_pos){0, 0, 0, 0};
@@ -243,6 +401,8 @@ static int put_frame(cm_vm *vm, cm_buf *b, cm_code *code, uint32_t pc) {
   cm_value head = cm_str_printf(vm, "  File \"%U\", line %d, in %U\n", fn,
                                 (int)pos.line, name);
   if (cm_is_error(head) || cm_buf_put_value_str(vm, b, head) < 0) return -1;
+  if (pos.end_line > pos.line && pos.col >= 0 && pos.end_col >= 0)
+    return put_multiline(vm, b, code, pos);
   span line = source_line(code->source, pos.line);
   if (!line.p) return 0;
   size_t indent = 0;
@@ -260,6 +420,16 @@ static int put_frame(cm_vm *vm, cm_buf *b, cm_code *code, uint32_t pc) {
   return put_carets(vm, b, line, indent, (size_t)pos.col, (size_t)pos.end_col);
 }
 
+#define RECURSIVE_CUTOFF 3
+
+static int put_repeated(cm_vm *vm, cm_buf *b, long count) {
+  if (count <= RECURSIVE_CUTOFF) return 0;
+  count -= RECURSIVE_CUTOFF;
+  cm_value s = cm_str_printf(vm, "  [Previous line repeated %ld more time%s]\n",
+                             count, count > 1 ? "s" : "");
+  return cm_is_error(s) ? -1 : cm_buf_put_value_str(vm, b, s);
+}
+
 static int put_traceback(cm_vm *vm, cm_buf *b, cm_value tb) {
   bool any = false;
   for (cm_value t = tb; cm_is_obj(t); t = CM_AS(cm_traceback, t)->next)
@@ -267,12 +437,26 @@ static int put_traceback(cm_vm *vm, cm_buf *b, cm_value tb) {
   if (!any) return 0;
   if (cm_buf_puts(vm, b, "Traceback (most recent call last):\n") < 0)
     return -1;
+  /* Like CPython, a frame line repeated more than 3 times in a row (deep
+     recursion) is summarized. */
+  cm_code *last = NULL;
+  int32_t last_line = -1;
+  long count = 0;
   for (cm_value t = tb; cm_is_obj(t); t = CM_AS(cm_traceback, t)->next) {
     cm_traceback *e = CM_AS(cm_traceback, t);
     cm_code *code = CM_AS(cm_code, e->code);
-    if (!hidden(code) && put_frame(vm, b, code, e->pc) < 0) return -1;
+    if (hidden(code)) continue;
+    int32_t line = e->pc < code->ninsns && code->pos ? code->pos[e->pc].line : 0;
+    if (code != last || line != last_line) {
+      if (put_repeated(vm, b, count) < 0) return -1;
+      last = code;
+      last_line = line;
+      count = 0;
+    }
+    if (++count > RECURSIVE_CUTOFF) continue;
+    if (put_frame(vm, b, code, e->pc) < 0) return -1;
   }
-  return 0;
+  return put_repeated(vm, b, count);
 }
 
 /* ---- the exception line(s) ------------------------------------------- */
@@ -418,6 +602,20 @@ static cm_value suggestion(cm_vm *vm, cm_value exc) {
   return cm_is_error(r) ? CM_NULL : r;
 }
 
+/* Like CPython: the qualified name, prefixed by the module unless it is
+   __main__ or builtins. */
+static int put_type_name(cm_vm *vm, cm_buf *b, const cm_type *t) {
+  if (t->id != CM_T_USER) return cm_buf_puts(vm, b, t->name);
+  cm_class *c = CM_CLASS_OF(t);
+  if (cm_isinstance_t(vm, c->module, &cm_str_type)) {
+    const char *m = cm_str_cstr(c->module);
+    if (strcmp(m, "__main__") && strcmp(m, "builtins") &&
+        (cm_buf_puts(vm, b, m) < 0 || cm_buf_putc(vm, b, '.') < 0))
+      return -1;
+  }
+  return cm_buf_put_value_str(vm, b, c->qualname);
+}
+
 static int put_exc_line(cm_vm *vm, cm_buf *b, cm_value exc) {
   const cm_type *t = cm_typeof(vm, exc);
   bool syntax = cm_type_is_sub(t, &cm_exc_SyntaxError);
@@ -430,7 +628,7 @@ static int put_exc_line(cm_vm *vm, cm_buf *b, cm_value exc) {
   } else {
     msg = cm_exc_message(vm, exc);
   }
-  if (cm_is_error(msg) || cm_buf_puts(vm, b, t->name) < 0) return -1;
+  if (cm_is_error(msg) || put_type_name(vm, b, t) < 0) return -1;
   if (CM_AS(cm_str, msg)->size &&
       (cm_buf_puts(vm, b, ": ") < 0 || cm_buf_put_value_str(vm, b, msg) < 0))
     return -1;

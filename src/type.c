@@ -31,7 +31,13 @@ static cm_value typeobj_new(cm_vm *vm, const cm_type *t) {
 }
 
 static void typeobj_trace(cm_vm *vm, cm_obj *self) {
-  cm_gc_mark_value(vm, ((cm_typeobj *)self)->dict);
+  cm_typeobj *to = (cm_typeobj *)self;
+  if (to->t->id == CM_T_USER) cm_class_trace(vm, self);
+  else cm_gc_mark_value(vm, to->dict);
+}
+
+static void typeobj_finalize(cm_vm *vm, cm_obj *self) {
+  if (((cm_typeobj *)self)->t->id == CM_T_USER) cm_class_finalize(vm, self);
 }
 
 static cm_value descr_new(cm_vm *vm, const cm_type *owner, int kind,
@@ -86,8 +92,16 @@ static cm_value int_result(cm_vm *vm, int64_t r) {
 }
 static cm_value bool_result(int r) { return r < 0 ? CM_ERROR : cm_bool(r); }
 
-W0(repr, return cm_repr(vm, a[0]))
-W0(str, return cm_to_str(vm, a[0]))
+/* object-level wrappers call the built-in slot behind self's type, not
+   the generic operation, so super().__repr__() etc. do not loop back into
+   a class's own dunder. */
+static const cm_type *ntype(cm_vm *vm, cm_value v) {
+  return cm_native_type(cm_typeof(vm, v));
+}
+W0(repr, const cm_type *t = ntype(vm, a[0]);
+   return t->repr ? t->repr(vm, a[0]) : cm_default_repr(vm, a[0]))
+W0(str, const cm_type *t = ntype(vm, a[0]);
+   return t->str ? t->str(vm, a[0]) : cm_repr(vm, a[0]))
 W0(len, return int_result(vm, cm_len(vm, a[0])))
 W0(iter, return cm_iter(vm, a[0]))
 W0(bool, return bool_result(cm_truthy(vm, a[0])))
@@ -100,7 +114,10 @@ W0(invert, return cm_unop(vm, CM_UN_INVERT, a[0]))
 
 static cm_value w_hash(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
   int64_t h;
-  if (wcheck(vm, n, kw, 0) < 0 || cm_hash(vm, a[0], &h) < 0) return CM_ERROR;
+  if (wcheck(vm, n, kw, 0) < 0) return CM_ERROR;
+  const cm_type *t = ntype(vm, a[0]);
+  if (t->hash ? t->hash(vm, a[0], &h) < 0 : cm_hash(vm, a[0], &h) < 0)
+    return CM_ERROR;
   return cm_int_from_i64(vm, h);
 }
 static cm_value w_setitem(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
@@ -120,7 +137,7 @@ static cm_value w_call(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
 static cm_value cmp_wrap(cm_vm *vm, int op, const cm_value *a, int n,
                          cm_value kw) {
   if (wcheck(vm, n, kw, 1) < 0) return CM_ERROR;
-  const cm_type *t = cm_typeof(vm, a[0]);
+  const cm_type *t = ntype(vm, a[0]);
   if (t->compare) return t->compare(vm, op, a[0], a[1]);
   if (op == CM_CMP_EQ) return a[0] == a[1] ? CM_TRUE : CM_NOTIMPL;
   if (op == CM_CMP_NE) return a[0] == a[1] ? CM_FALSE : CM_NOTIMPL;
@@ -279,6 +296,7 @@ cm_value cm_type_dict(cm_vm *vm, const cm_type *t) {
 }
 
 cm_value cm_type_lookup(cm_vm *vm, const cm_type *t, cm_value name) {
+  if (t->id == CM_T_USER) return cm_class_lookup(vm, t, name, false);
   cm_value d = cm_type_dict(vm, t);
   if (cm_is_error(d) || cm_is_null(d)) return d;
   return cm_dict_get_str(vm, d, name);
@@ -288,6 +306,7 @@ cm_value cm_type_lookup(cm_vm *vm, const cm_type *t, cm_value name) {
 
 static cm_value typeobj_repr(cm_vm *vm, cm_value self) {
   const cm_type *t = CM_AS(cm_typeobj, self)->t;
+  if (t->id == CM_T_USER) return cm_class_repr(vm, self);
   return cm_str_printf(vm, "<class '%s'>", t->name);
 }
 
@@ -322,6 +341,7 @@ static cm_value typeobj_special(cm_vm *vm, cm_value self, const char *s) {
 
 static cm_value typeobj_getattr(cm_vm *vm, cm_value self, cm_value name) {
   const cm_type *t = CM_AS(cm_typeobj, self)->t;
+  if (t->id == CM_T_USER) return cm_class_getattr(vm, self, name);
   const char *s = cm_str_cstr(name);
   if (s[0] == '_' && s[1] == '_') {
     cm_value r = typeobj_special(vm, self, s);
@@ -340,6 +360,8 @@ static cm_value typeobj_getattr(cm_vm *vm, cm_value self, cm_value name) {
 
 static int typeobj_setattr(cm_vm *vm, cm_value self, cm_value name,
                            cm_value v) {
+  if (CM_AS(cm_typeobj, self)->t->id == CM_T_USER)
+    return cm_class_setattr(vm, self, name, v);
   cm_raise(vm, &cm_exc_TypeError,
            "cannot set '%U' attribute of immutable type '%s'", name,
            CM_AS(cm_typeobj, self)->t->name);
@@ -349,6 +371,7 @@ static int typeobj_setattr(cm_vm *vm, cm_value self, cm_value name,
 cm_value cm_type_call(cm_vm *vm, cm_value typeobj, const cm_value *args,
                       int nargs, cm_value kwnames) {
   const cm_type *t = CM_AS(cm_typeobj, typeobj)->t;
+  if (t->id == CM_T_USER) return cm_class_call(vm, typeobj, args, nargs, kwnames);
   if (!t->construct)
     return cm_raise(vm, &cm_exc_TypeError, "cannot create '%s' instances",
                     t->name);
@@ -370,6 +393,7 @@ const cm_type cm_type_type = {
     .base = &cm_object_type, .repr = typeobj_repr,
     .getattr = typeobj_getattr, .setattr = typeobj_setattr,
     .construct = type_construct, .trace = typeobj_trace,
+    .finalize = typeobj_finalize,
 };
 
 /* ---- object ---------------------------------------------------------- */
@@ -388,8 +412,71 @@ static cm_value object_get_class(cm_vm *vm, cm_value self) {
 
 static const cm_getset_def object_getsets[] = {
     {"__class__", object_get_class}, {NULL, NULL}};
+static cm_value object_init(cm_vm *vm, const cm_value *args, int nargs,
+                            cm_value kwnames) {
+  if (nargs > 1 || (!cm_is_null(kwnames) && CM_AS(cm_tuple, kwnames)->n))
+    return cm_raise(vm, &cm_exc_TypeError,
+                    "object.__init__() takes exactly one argument (the "
+                    "instance to initialize)");
+  return CM_NONE;
+}
+
+static cm_value object_setattr(cm_vm *vm, const cm_value *args, int nargs,
+                               cm_value kwnames) {
+  if (cm_check_nargs(vm, "__setattr__", nargs - 1, kwnames, 2, 2) < 0)
+    return CM_ERROR;
+  if (!cm_isinstance_t(vm, args[1], &cm_str_type))
+    return cm_raise(vm, &cm_exc_TypeError,
+                    "attribute name must be string, not '%T'", args[1]);
+  cm_value name = cm_intern_value(vm, args[1]);
+  if (cm_is_error(name)) return name;
+  return cm_instance_setattr(vm, args[0], name, args[2]) < 0 ? CM_ERROR
+                                                              : CM_NONE;
+}
+
+static cm_value object_delattr(cm_vm *vm, const cm_value *args, int nargs,
+                               cm_value kwnames) {
+  if (cm_check_nargs(vm, "__delattr__", nargs - 1, kwnames, 1, 1) < 0)
+    return CM_ERROR;
+  if (!cm_isinstance_t(vm, args[1], &cm_str_type))
+    return cm_raise(vm, &cm_exc_TypeError,
+                    "attribute name must be string, not '%T'", args[1]);
+  cm_value name = cm_intern_value(vm, args[1]);
+  if (cm_is_error(name)) return name;
+  return cm_instance_setattr(vm, args[0], name, CM_NULL) < 0 ? CM_ERROR
+                                                              : CM_NONE;
+}
+
+/* object.__new__(cls, *args): a bare instance of a class. */
+static cm_value object_new(cm_vm *vm, const cm_value *args, int nargs,
+                           cm_value kwnames) {
+  if (nargs < 1)
+    return cm_raise(vm, &cm_exc_TypeError,
+                    "object.__new__(): not enough arguments");
+  const cm_type *t = cm_type_of_typeobj(args[0]);
+  if (!t)
+    return cm_raise(vm, &cm_exc_TypeError,
+                    "object.__new__(X): X is not a type object (%T)", args[0]);
+  if (t->id != CM_T_USER) return cm_type_call(vm, args[0], args + 1, nargs - 1,
+                                              kwnames);
+  return cm_class_alloc(vm, args[0], args + 1, nargs - 1);
+}
+
+static cm_value object_init_subclass(cm_vm *vm, const cm_value *args,
+                                     int nargs, cm_value kwnames) {
+  if ((!cm_is_null(kwnames) && CM_AS(cm_tuple, kwnames)->n) || nargs > 1)
+    return cm_raise(vm, &cm_exc_TypeError,
+                    "%s.__init_subclass__() takes no keyword arguments",
+                    cm_type_of_typeobj(args[0])->name);
+  return CM_NONE;
+}
+
 static const cm_method_def object_methods[] = {
-    {"__format__", cm_object_format, 0}, {NULL, NULL, 0}};
+    {"__format__", cm_object_format, 0}, {"__init__", object_init, 0},
+    {"__setattr__", object_setattr, 0}, {"__delattr__", object_delattr, 0},
+    {"__init_subclass__", object_init_subclass, CM_METH_CLASS},
+    {"__new__", object_new, CM_METH_STATIC},
+    {NULL, NULL, 0}};
 
 const cm_type cm_object_type = {
     .name = "object", .id = CM_T_OBJECT, .flags = CM_TF_BASETYPE,
@@ -584,25 +671,6 @@ const cm_type cm_method_type = {
     .name = "method", .id = CM_T_METHOD, .base = &cm_object_type,
     .repr = method_repr, .hash = method_hash, .compare = method_compare,
     .getattr = method_getattr, .trace = method_trace,
-};
-
-/* ---- class-related descriptors: filled in with classes (later) ------- */
-
-const cm_type cm_property_type = {
-    .name = "property", .id = CM_T_PROPERTY, .flags = CM_TF_BASETYPE,
-    .base = &cm_object_type,
-};
-const cm_type cm_staticmethod_type = {
-    .name = "staticmethod", .id = CM_T_STATICMETHOD, .flags = CM_TF_BASETYPE,
-    .base = &cm_object_type,
-};
-const cm_type cm_classmethod_type = {
-    .name = "classmethod", .id = CM_T_CLASSMETHOD, .flags = CM_TF_BASETYPE,
-    .base = &cm_object_type,
-};
-const cm_type cm_super_type = {
-    .name = "super", .id = CM_T_SUPER, .flags = CM_TF_BASETYPE,
-    .base = &cm_object_type,
 };
 
 /* ---- start-up -------------------------------------------------------- */

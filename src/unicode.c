@@ -73,6 +73,12 @@ size_t cm_utf8_first_invalid(const char *s, size_t n, size_t *badlen) {
   return n;
 }
 
+/* True if s[0..n) (n >= 3) is a surrogate U+D800..U+DFFF as 3 bytes. */
+static bool is_surrogate_seq(const unsigned char *s, size_t n) {
+  return n >= 3 && s[0] == 0xED && s[1] >= 0xA0 && s[1] <= 0xBF &&
+         (s[2] & 0xC0) == 0x80;
+}
+
 bool cm_utf8_validate(const char *s, size_t n, size_t *ncp) {
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0, count = 0;
@@ -80,6 +86,7 @@ bool cm_utf8_validate(const char *s, size_t n, size_t *ncp) {
     if (u[i] < 0x80) { i++; count++; continue; }
     uint32_t cp;
     size_t k = cm_utf8_decode(u + i, n - i, &cp);
+    if (k == 0 && is_surrogate_seq(u + i, n - i)) k = 3; /* chr(0xD800) */
     if (k == 0) return false;
     i += k;
     count++;

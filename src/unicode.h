@@ -38,7 +38,10 @@ static inline size_t cm_utf8_seqlen(unsigned char b) {
 /* Encodes cp (<= 0x10FFFF; surrogates are encoded as-is) into out[0..4).
    Returns the byte count. */
 size_t cm_utf8_encode(uint32_t cp, char *out);
-/* Validates s[0..n); on success sets *ncp to the code point count. */
+/* Validates s[0..n) as the contents of a str; on success sets *ncp to the
+   code point count. Like CPython's str, a str may hold lone surrogates
+   (chr(0xD800)): they are accepted here as their 3-byte form, while the
+   codecs (cm_utf8_decode, bytes.decode, str.encode) reject them. */
 bool cm_utf8_validate(const char *s, size_t n, size_t *ncp);
 /* Index of the first invalid byte (n if valid) and the length of the
    invalid sequence (for UnicodeDecodeError's range). */

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "frame.h"
+#include "int.h"
 #include "list.h"
 #include "opcodes.h"
 
@@ -30,7 +31,13 @@
 #define UNLIKELY(x) (x)
 #endif
 
+/* Instructions between limit/GC checks. Building with -DCM_GC_STRESS
+   checks (and collects) every few instructions, to shake out GC bugs. */
+#ifdef CM_GC_STRESS
+#define TRAP_CHUNK 7
+#else
 #define TRAP_CHUNK 10000
+#endif
 
 /* ---- the frame pool ----------------------------------------------------- */
 
@@ -203,6 +210,65 @@ static int posonly_as_kw(cm_vm *vm, cm_func *fn, cm_value kwnames, int nkw) {
   return -1;
 }
 
+/* ---- "Did you mean" suggestions (CPython's Python/suggestions.c rules) -- */
+
+#define SUGGEST_MOVE_COST 2
+#define SUGGEST_CASE_COST 1
+#define SUGGEST_MAX_LEN 40
+
+static int lower_ascii(int ch) { return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch; }
+
+/* Weighted edit distance, or max_cost + 1 when it exceeds max_cost. */
+static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb, size_t max_cost) {
+  while (na && nb && a[0] == b[0]) a++, b++, na--, nb--;
+  while (na && nb && a[na - 1] == b[nb - 1]) na--, nb--;
+  if (na == 0 || nb == 0) return (na + nb) * SUGGEST_MOVE_COST;
+  if (na > SUGGEST_MAX_LEN || nb > SUGGEST_MAX_LEN) return max_cost + 1;
+  if (nb < na) {
+    const char *t = a; a = b; b = t;
+    size_t tn = na; na = nb; nb = tn;
+  }
+  if ((nb - na) * SUGGEST_MOVE_COST > max_cost) return max_cost + 1;
+  size_t row[SUGGEST_MAX_LEN];
+  for (size_t i = 0; i < na; i++) row[i] = (i + 1) * SUGGEST_MOVE_COST;
+  size_t result = 0;
+  for (size_t bi = 0; bi < nb; bi++) {
+    size_t dist = bi * SUGGEST_MOVE_COST, minimum = (size_t)-1;
+    result = dist;
+    for (size_t ai = 0; ai < na; ai++) {
+      size_t sub = a[ai] == b[bi] ? 0
+                   : lower_ascii(a[ai]) == lower_ascii(b[bi]) ? SUGGEST_CASE_COST
+                                                              : SUGGEST_MOVE_COST;
+      size_t r = dist + sub;
+      dist = row[ai];
+      if (dist + SUGGEST_MOVE_COST < r) r = dist + SUGGEST_MOVE_COST;
+      if (result + SUGGEST_MOVE_COST < r) r = result + SUGGEST_MOVE_COST;
+      row[ai] = result = r;
+      if (r < minimum) minimum = r;
+    }
+    if (minimum > max_cost) return max_cost + 1;
+  }
+  return result;
+}
+
+/* The closest of names[0..n) to `name`, or CM_NULL. */
+static cm_value suggest(cm_value name, const cm_value *names, uint32_t n) {
+  const cm_str *s = CM_AS(cm_str, name);
+  cm_value best = CM_NULL;
+  size_t best_dist = (size_t)-1;
+  for (uint32_t i = 0; i < n && i < 750; i++) {
+    const cm_str *c = CM_AS(cm_str, names[i]);
+    if (cm_str_eq(names[i], name)) continue;
+    size_t max = (s->size + c->size + 3) * SUGGEST_MOVE_COST / 6;
+    if (best_dist != (size_t)-1 && best_dist - 1 < max) max = best_dist - 1;
+    size_t d = edit_distance(s->data, s->size, c->data, c->size, max);
+    if (d > max) continue;
+    best = names[i];
+    best_dist = d;
+  }
+  return best;
+}
+
 /* Keyword arguments: into their slots, or **kwargs, or an error. */
 static int bind_keywords(cm_vm *vm, cm_frame *f, cm_func *fn, const cm_value *kwv,
                          cm_value kwnames, cm_value kwdict) {
@@ -224,8 +290,15 @@ static int bind_keywords(cm_vm *vm, cm_frame *f, cm_func *fn, const cm_value *kw
     } else if (j >= 0) {
       return posonly_as_kw(vm, fn, kwnames, nkw);
     } else {
-      cm_raise(vm, &cm_exc_TypeError, "%U() got an unexpected keyword argument '%U'",
-               qualname_of(fn), name);
+      cm_value hint = suggest(name, c->localnames + c->posonlyargcount,
+                              nparams - c->posonlyargcount);
+      if (cm_is_null(hint))
+        cm_raise(vm, &cm_exc_TypeError, "%U() got an unexpected keyword argument '%U'",
+                 qualname_of(fn), name);
+      else
+        cm_raise(vm, &cm_exc_TypeError,
+                 "%U() got an unexpected keyword argument '%U'. Did you mean '%U'?",
+                 qualname_of(fn), name, hint);
       return -1;
     }
   }
@@ -396,13 +469,16 @@ static cm_value raise_from(cm_vm *vm, cm_value exc, cm_value cause) {
 
 /* ---- helpers for complex opcodes ---------------------------------------- */
 
-static cm_value load_global_slow(cm_vm *vm, cm_frame *f, uint32_t arg) {
+/* Index of the entry of `name` (interned) in dict d, or -1. */
+static int64_t dict_entry_index(cm_dict *d, cm_value name) {
+  for (size_t i = d->nentries; i-- > 0;)
+    if (d->entries[i].key == name) return (int64_t)i;
+  return -1;
+}
+
+/* Fills the cache of names[arg] for globals/builtins lookups. */
+static void fill_cache(cm_frame *f, uint32_t arg, cm_value v, bool in_globals) {
   cm_code *c = f->code;
-  cm_value name = c->names[arg];
-  cm_value v = cm_dict_get_str(vm, f->globals, name);
-  if (cm_is_null(v)) v = cm_dict_get_str(vm, f->builtins, name);
-  if (cm_is_error(v)) return v;
-  if (cm_is_null(v)) return cm_raise(vm, &cm_exc_NameError, "name '%U' is not defined", name);
   cm_cache *k = &c->caches[arg];
   cm_dict *g = CM_AS(cm_dict, f->globals), *b = CM_AS(cm_dict, f->builtins);
   k->globals = g;
@@ -410,6 +486,39 @@ static cm_value load_global_slow(cm_vm *vm, cm_frame *f, uint32_t arg) {
   k->gver = g->version;
   k->bver = b->version;
   k->value = v;
+  k->in_globals = 0;
+  if (in_globals && g->nentries < 4096) {
+    int64_t i = dict_entry_index(g, c->names[arg]);
+    if (i >= 0) {
+      k->index = (uint32_t)i;
+      k->in_globals = 1;
+    }
+  }
+}
+
+/* Cached global: the value, or CM_NULL on a miss. */
+static inline cm_value cached_global(cm_frame *f, cm_cache *k, cm_value name) {
+  cm_dict *g = CM_AS(cm_dict, f->globals);
+  if (k->globals != g) return CM_NULL;
+  if (k->in_globals) {
+    if (k->index < g->nentries && g->entries[k->index].key == name)
+      return g->entries[k->index].value;
+    return CM_NULL;
+  }
+  cm_dict *b = CM_AS(cm_dict, f->builtins);
+  if (k->gver == g->version && k->builtins == b && k->bver == b->version) return k->value;
+  return CM_NULL;
+}
+
+static cm_value load_global_slow(cm_vm *vm, cm_frame *f, uint32_t arg) {
+  cm_code *c = f->code;
+  cm_value name = c->names[arg];
+  cm_value v = cm_dict_get_str(vm, f->globals, name);
+  bool in_globals = !cm_is_null(v);
+  if (cm_is_null(v)) v = cm_dict_get_str(vm, f->builtins, name);
+  if (cm_is_error(v)) return v;
+  if (cm_is_null(v)) return cm_raise(vm, &cm_exc_NameError, "name '%U' is not defined", name);
+  fill_cache(f, arg, v, in_globals);
   return v;
 }
 
@@ -719,6 +828,130 @@ static cm_value load_build_class(cm_vm *vm, cm_frame *f) {
   return v;
 }
 
+/* ---- structural pattern matching helpers ------------------------------- */
+
+static bool is_type_obj(cm_value v) {
+  return cm_is_obj(v) && cm_objptr(v)->type == &cm_type_type;
+}
+
+static bool match_sequence(cm_vm *vm, cm_value v) {
+  return cm_isinstance_t(vm, v, &cm_list_type) || cm_isinstance_t(vm, v, &cm_tuple_type) ||
+         cm_isinstance_t(vm, v, &cm_range_type);
+}
+
+/* subj[k] for each key, as a tuple; None if a key is missing. */
+static cm_value match_keys(cm_vm *vm, cm_value subj, cm_value keys) {
+  cm_tuple *k = CM_AS(cm_tuple, keys);
+  cm_value out = cm_tuple_new(vm, k->n);
+  if (cm_is_error(out)) return out;
+  for (size_t i = 0; i < k->n; i++) {
+    for (size_t j = 0; j < i; j++) {
+      int eq = cm_eq(vm, k->items[i], k->items[j]);
+      if (eq < 0) return CM_ERROR;
+      if (eq)
+        return cm_raise(vm, &cm_exc_ValueError, "mapping pattern checks duplicate key (%R)",
+                        k->items[i]);
+    }
+    cm_value v = cm_dict_get(vm, subj, k->items[i]);
+    if (cm_is_error(v)) return v;
+    if (cm_is_null(v)) return CM_NONE;
+    CM_AS(cm_tuple, out)->items[i] = v;
+  }
+  return out;
+}
+
+static cm_value dict_without_keys(cm_vm *vm, cm_value subj, cm_value keys) {
+  cm_value d = cm_dict_new(vm);
+  if (cm_is_error(d) || dict_merge(vm, d, subj, false, CM_NULL) < 0) return CM_ERROR;
+  cm_tuple *k = CM_AS(cm_tuple, keys);
+  for (size_t i = 0; i < k->n; i++)
+    if (cm_dict_del(vm, d, k->items[i]) < 0) return CM_ERROR;
+  return d;
+}
+
+/* Types whose single positional sub-pattern matches the subject itself. */
+static bool match_self(const cm_type *t) {
+  static const cm_type *const self_types[] = {
+      &cm_bool_type, &cm_bytearray_type, &cm_bytes_type, &cm_dict_type, &cm_float_type,
+      &cm_frozenset_type, &cm_int_type, &cm_list_type, &cm_set_type, &cm_str_type,
+      &cm_tuple_type};
+  for (size_t i = 0; i < sizeof self_types / sizeof self_types[0]; i++)
+    if (cm_type_is_sub(t, self_types[i])) return true;
+  return false;
+}
+
+static cm_value class_name_of(cm_vm *vm, cm_value cls) {
+  cm_value n = cm_getattr_opt(vm, cls, cm_intern(vm, "__name__"));
+  if (!cm_is_obj(n)) {
+    cm_exc_clear(vm);
+    return cm_intern(vm, "?");
+  }
+  return n;
+}
+
+static int add_match_attr(cm_vm *vm, cm_value cls, cm_value subj, cm_value name,
+                          cm_value seen, cm_value out, size_t i) {
+  cm_value had = cm_dict_get(vm, seen, name);
+  if (cm_is_error(had)) return -1;
+  if (!cm_is_null(had)) {
+    cm_raise(vm, &cm_exc_TypeError, "%U() got multiple sub-patterns for attribute %R",
+             class_name_of(vm, cls), name);
+    return -1;
+  }
+  if (cm_dict_set(vm, seen, name, CM_TRUE) < 0) return -1;
+  cm_value v = cm_getattr_opt(vm, subj, name);
+  if (cm_is_error(v)) return -1;
+  if (cm_is_null(v)) return 0;
+  CM_AS(cm_tuple, out)->items[i] = v;
+  return 1;
+}
+
+/* MATCH_CLASS: the attributes for cls(<npos>, **names) or None. */
+static cm_value match_class(cm_vm *vm, cm_value subj, cm_value cls, cm_value names,
+                            uint32_t npos) {
+  if (!is_type_obj(cls))
+    return cm_raise(vm, &cm_exc_TypeError, "called match pattern must be a class");
+  int r = cm_isinstance(vm, subj, cls);
+  if (r <= 0) return r < 0 ? CM_ERROR : CM_NONE;
+  cm_tuple *kw = CM_AS(cm_tuple, names);
+  cm_value out = cm_tuple_new(vm, npos + kw->n);
+  cm_value seen = cm_dict_new(vm);
+  if (cm_is_error(out) || cm_is_error(seen)) return CM_ERROR;
+  size_t k = 0;
+  if (npos) {
+    cm_value ma = cm_getattr_opt(vm, cls, cm_intern(vm, "__match_args__"));
+    if (cm_is_error(ma)) return ma;
+    if (cm_is_null(ma) && match_self(CM_AS(cm_typeobj, cls)->t)) {
+      if (npos > 1)
+        return cm_raise(vm, &cm_exc_TypeError, "%U() accepts 1 positional sub-pattern (%d given)",
+                        class_name_of(vm, cls), (int)npos);
+      CM_AS(cm_tuple, out)->items[k++] = subj;
+    } else {
+      if (!cm_is_null(ma) && !cm_isinstance_t(vm, ma, &cm_tuple_type))
+        return cm_raise(vm, &cm_exc_TypeError, "%U.__match_args__ must be a tuple (got %T)",
+                        class_name_of(vm, cls), ma);
+      size_t have = cm_is_null(ma) ? 0 : CM_AS(cm_tuple, ma)->n;
+      if (npos > have)
+        return cm_raise(vm, &cm_exc_TypeError,
+                        "%U() accepts %d positional sub-pattern%s (%d given)",
+                        class_name_of(vm, cls), (int)have, have == 1 ? "" : "s", (int)npos);
+      for (; k < npos; k++) {
+        cm_value name = CM_AS(cm_tuple, ma)->items[k];
+        if (!is_str(name))
+          return cm_raise(vm, &cm_exc_TypeError,
+                          "__match_args__ elements must be strings (got %T)", name);
+        int a = add_match_attr(vm, cls, subj, cm_intern_value(vm, name), seen, out, k);
+        if (a <= 0) return a < 0 ? CM_ERROR : CM_NONE;
+      }
+    }
+  }
+  for (size_t i = 0; i < kw->n; i++, k++) {
+    int a = add_match_attr(vm, cls, subj, kw->items[i], seen, out, k);
+    if (a <= 0) return a < 0 ? CM_ERROR : CM_NONE;
+  }
+  return out;
+}
+
 /* Limits and GC, every TRAP_CHUNK instructions. 0 ok, -1 raised. */
 /* Starts the next countdown chunk (also after a breach: finally blocks get
    a grace chunk before the next TimeoutError). */
@@ -746,13 +979,21 @@ static int trap_check(cm_vm *vm) {
   if (over_insns) return limit_error(vm, "instruction limit exceeded");
   if (lim->max_seconds > 0 && cm_platform_now() - vm->start_time > lim->max_seconds)
     return limit_error(vm, "time limit exceeded");
+#ifdef CM_GC_STRESS
+  if (vm->nest == 0) cm_gc_collect(vm);
+#else
   if (vm->gc_debt > vm->gc_threshold && vm->nest == 0) cm_gc_collect(vm);
+#endif
   return 0;
 }
 
+/* Like CPython, a run may hold at most max_depth - 1 frames. */
+static inline uint32_t max_depth(cm_vm *vm) {
+  return vm->limits.max_depth ? vm->limits.max_depth : 1000;
+}
+
 static int depth_check(cm_vm *vm) {
-  uint32_t max = vm->limits.max_depth ? vm->limits.max_depth : 1000;
-  if (vm->depth >= max) {
+  if (vm->depth + 1 >= max_depth(vm)) {
     cm_raise(vm, &cm_exc_RecursionError, "maximum recursion depth exceeded");
     return -1;
   }
@@ -767,8 +1008,59 @@ static inline cm_value int_result(cm_vm *vm, int64_t r) {
   return cm_smallint_fits(r) ? cm_mkint(r) : cm_int_from_i64(vm, r);
 }
 
+#if defined(__GNUC__)
+/* A small int, or a big int that fits in int64 (at most 2 limbs). */
+static inline bool as_i64(cm_value v, int64_t *out) {
+  if (cm_is_int(v)) {
+    *out = cm_intval(v);
+    return true;
+  }
+  if (!cm_is_bigint(v)) return false;
+  cm_bigint *b = CM_AS(cm_bigint, v);
+  if (b->n > 2 || (b->n == 2 && b->d[1] >= 0x80000000u)) return false;
+  uint64_t m = b->d[0] | (b->n == 2 ? (uint64_t)b->d[1] << 32 : 0);
+  *out = b->neg ? -(int64_t)m : (int64_t)m;
+  return true;
+}
+
+static inline cm_value i64_binop(cm_vm *vm, int op, int64_t x, int64_t y) {
+  int64_t r;
+  switch (op & 15) {
+  case CM_OP_ADD:
+    if (__builtin_add_overflow(x, y, &r)) return CM_NULL;
+    return int_result(vm, r);
+  case CM_OP_SUB:
+    if (__builtin_sub_overflow(x, y, &r)) return CM_NULL;
+    return int_result(vm, r);
+  case CM_OP_MUL:
+    if (__builtin_mul_overflow(x, y, &r)) return CM_NULL;
+    return int_result(vm, r);
+  case CM_OP_AND: return int_result(vm, x & y);
+  case CM_OP_OR: return int_result(vm, x | y);
+  case CM_OP_XOR: return int_result(vm, x ^ y);
+  case CM_OP_FLOORDIV:
+    if (y == 0 || (y == -1 && x == INT64_MIN)) return CM_NULL;
+    r = x / y;
+    if ((x % y != 0) && ((x < 0) != (y < 0))) r--;
+    return int_result(vm, r);
+  case CM_OP_MOD:
+    if (y == 0 || y == -1) return CM_NULL;
+    r = x % y;
+    if (r != 0 && ((r < 0) != (y < 0))) r += y;
+    return int_result(vm, r);
+  default: return CM_NULL;
+  }
+}
+#endif
+
 /* CM_NULL when the fast path does not apply. */
 static inline cm_value fast_binop(cm_vm *vm, int op, cm_value a, cm_value b) {
+#if defined(__GNUC__)
+  if (!(cm_is_int(a) && cm_is_int(b))) {
+    int64_t x, y;
+    if (as_i64(a, &x) && as_i64(b, &y)) return i64_binop(vm, op, x, y);
+  }
+#endif
   if (cm_is_int(a) && cm_is_int(b)) {
     int64_t x = cm_intval(a), y = cm_intval(b), r;
     switch (op & 15) {
@@ -874,6 +1166,19 @@ static cm_frame *frame_for_call(cm_vm *vm, cm_func *fn, const cm_value *args, in
   return nf;
 }
 
+/* A generator's "exception being handled" state is its own: swapped in
+   when it resumes, saved when it yields (sys.exc_info semantics). */
+static void gen_exc_resume(cm_vm *vm, cm_gen *g) {
+  g->caller_handled = vm->handled;
+  if (!cm_is_null(g->handled)) vm->handled = g->handled;
+}
+
+static void gen_exc_suspend(cm_vm *vm, cm_gen *g, bool finished) {
+  g->handled = (!finished && vm->handled != g->caller_handled) ? vm->handled : CM_NULL;
+  vm->handled = g->caller_handled;
+  g->caller_handled = CM_NULL;
+}
+
 /* Unwind one frame whose exception was not handled; returns its caller.
    Generator frames finish here (PEP 479 applies). */
 static cm_frame *pop_frame_on_error(cm_vm *vm, cm_frame *f) {
@@ -884,6 +1189,7 @@ static cm_frame *pop_frame_on_error(cm_vm *vm, cm_frame *f) {
     g->running = 0;
     g->finished = 1;
     g->frame = NULL;
+    gen_exc_suspend(vm, g, true);
     if (cm_exc_matches(vm, &cm_exc_StopIteration)) {
       cm_value si = vm->exc;
       vm->exc = CM_NULL;
@@ -925,6 +1231,7 @@ static cm_frame *gen_enter(cm_vm *vm, cm_gen *g, cm_frame *caller, cm_value sent
   }
   g->started = 1;
   g->running = 1;
+  gen_exc_resume(vm, g);
   gf->prev = caller;
   gf->ret_mode = (uint8_t)mode;
   gf->entry = 0;
@@ -1110,13 +1417,8 @@ execute:
   }
   TARGET(LOAD_GLOBAL) {
     /* ARG >> 1: name index (and cache slot); ARG & 1: also push NULL */
-    cm_cache *k = &code->caches[ARG >> 1];
-    cm_dict *g = CM_AS(cm_dict, f->globals), *b = CM_AS(cm_dict, f->builtins);
-    cm_value v;
-    if (LIKELY(k->globals == g && k->gver == g->version && k->builtins == b &&
-               k->bver == b->version)) {
-      v = k->value;
-    } else {
+    cm_value v = cached_global(f, &code->caches[ARG >> 1], code->names[ARG >> 1]);
+    if (UNLIKELY(cm_is_null(v))) {
       v = load_global_slow(vm, f, ARG >> 1);
       CHECK(v);
     }
@@ -1125,7 +1427,17 @@ execute:
     DISPATCH();
   }
   TARGET(STORE_GLOBAL) {
+    cm_cache *k = &code->caches[ARG];
+    cm_dict *g = CM_AS(cm_dict, f->globals);
+    /* an existing key's value is replaced in place: no structural change,
+       so the version (and other names' caches) stay valid */
+    if (LIKELY(k->globals == g && k->in_globals && k->index < g->nentries &&
+               g->entries[k->index].key == code->names[ARG])) {
+      g->entries[k->index].value = POP();
+      DISPATCH();
+    }
     if (cm_dict_set_str(vm, f->globals, code->names[ARG], sp[-1]) < 0) goto error;
+    fill_cache(f, ARG, sp[-1], true);
     sp--;
     DISPATCH();
   }
@@ -1245,7 +1557,20 @@ execute:
   TARGET(COMPARE_OP) {
     cm_value a = sp[-2], b = sp[-1];
     cm_value r = fast_compare((int)ARG, a, b);
-    if (cm_is_null(r)) r = cm_compare(vm, (int)ARG, a, b);
+    if (LIKELY(!cm_is_null(r))) {
+      /* fused with a following conditional jump (counted as executed) */
+      uint32_t nx = *ip;
+      if (CM_INSN_OP(nx) == CM_I_POP_JUMP_IF_FALSE || CM_INSN_OP(nx) == CM_I_POP_JUMP_IF_TRUE) {
+        sp -= 2;
+        ip++;
+        trap--;
+        if ((r == CM_TRUE) == (CM_INSN_OP(nx) == CM_I_POP_JUMP_IF_TRUE))
+          ip = code->insns + CM_INSN_ARG(nx);
+        DISPATCH();
+      }
+    } else {
+      r = cm_compare(vm, (int)ARG, a, b);
+    }
     CHECK(r);
     sp--;
     sp[-1] = r;
@@ -1470,6 +1795,13 @@ execute:
   }
   TARGET(UNPACK_SEQUENCE) {
     cm_value seq = sp[-1];
+    if (cm_is_obj(seq) && cm_objptr(seq)->type == &cm_tuple_type &&
+        CM_AS(cm_tuple, seq)->n == ARG) {
+      cm_value *items = CM_AS(cm_tuple, seq)->items;
+      sp--;
+      for (uint32_t i = ARG; i-- > 0;) *sp++ = items[i];
+      DISPATCH();
+    }
     if (unpack(vm, seq, ARG, 0, false, sp - 1) < 0) goto error;
     sp += (int)ARG - 1;
     DISPATCH();
@@ -1597,7 +1929,7 @@ execute:
     DISPATCH();
   }
   TARGET(BEFORE_WITH) {
-    cm_value mgr = sp[-1], exit;
+    cm_value mgr = sp[-1], exit = CM_NULL;
     cm_value enter = before_with(vm, mgr, &exit);
     CHECK(enter);
     cm_value meth;
@@ -1666,6 +1998,7 @@ execute:
     cm_frame *caller = f->prev;
     bool entry = f->entry;
     g->running = 0;
+    gen_exc_suspend(vm, g, false);
     f->prev = NULL;
     f->entry = 0;
     vm->depth--;
@@ -1765,6 +2098,43 @@ execute:
     sp[-1] = r;
     DISPATCH();
   }
+  TARGET(MATCH_SEQUENCE) {
+    cm_value r = cm_bool(match_sequence(vm, sp[-1]));
+    PUSH(r);
+    DISPATCH();
+  }
+  TARGET(MATCH_MAPPING) {
+    cm_value r = cm_bool(cm_isinstance_t(vm, sp[-1], &cm_dict_type));
+    PUSH(r);
+    DISPATCH();
+  }
+  TARGET(GET_LEN) {
+    int64_t n = cm_len(vm, sp[-1]);
+    if (n < 0) goto error;
+    cm_value r = cm_int_from_i64(vm, n);
+    PUSH(r);
+    DISPATCH();
+  }
+  TARGET(MATCH_KEYS) {
+    cm_value r = match_keys(vm, sp[-2], sp[-1]);
+    CHECK(r);
+    PUSH(r);
+    DISPATCH();
+  }
+  TARGET(MATCH_CLASS) {
+    cm_value r = match_class(vm, sp[-3], sp[-2], sp[-1], ARG);
+    CHECK(r);
+    sp -= 2;
+    sp[-1] = r;
+    DISPATCH();
+  }
+  TARGET(DICT_WITHOUT_KEYS) {
+    cm_value r = dict_without_keys(vm, sp[-2], sp[-1]);
+    CHECK(r);
+    sp--;
+    sp[-1] = r;
+    DISPATCH();
+  }
   TARGET(POP_ITER) {
     /* leaving a for loop early: a generator only this loop knew is closed,
        as CPython's refcounting would (finally blocks run now) */
@@ -1802,7 +2172,7 @@ do_call : {
       /* fast path: positional call of a simple function, pooled frame */
       if (LIKELY((cc->flags & CM_CO_SIMPLE) && (uint32_t)nargs == cc->argcount &&
                  cm_is_null(kwnames) && pool && cls < POOL_CLASSES && pool->free[cls] &&
-                 vm->depth < vm->limits.max_depth)) {
+                 vm->depth + 1 < max_depth(vm))) {
         cm_frame *nf = pool->free[cls];
         pool->free[cls] = nf->prev;
         nf->prev = f;
@@ -1944,6 +2314,7 @@ do_return : {
     g->running = 0;
     g->finished = 1;
     g->frame = NULL;
+    gen_exc_suspend(vm, g, true);
   }
   cm_frame_release(vm, f);
   vm->frame = caller;
@@ -2005,6 +2376,7 @@ unwind : {
 
 cm_value cm_vm_run_frame(cm_vm *vm, cm_frame *f, bool throwing) {
   if (depth_check(vm) < 0) return CM_ERROR;
+  if (!cm_is_null(f->gen)) gen_exc_resume(vm, CM_AS(cm_gen, f->gen));
   f->entry = 1;
   f->prev = vm->frame;
   vm->frame = f;

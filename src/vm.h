@@ -321,6 +321,13 @@ int cm_vm_super_args(cm_vm *vm, cm_value *cls, cm_value *self);
 /* After cm_next() returned CM_STOP for a generator: its `return` value
    (None if none), for next() to raise StopIteration(value). gen.c */
 cm_value cm_gen_take_return(cm_vm *vm, cm_value it);
+/* ---- additions by the runtime engineer (object.c) ------------------- */
+/* Like cm_call, but may return CM_TAILCALL (with vm->tail_* set) instead
+   of performing a native's tail call nested: for the VM's generic call
+   path, so constructors (__init__ via the prelude) and other tail-calling
+   natives run without C recursion. */
+cm_value cm_call_once(cm_vm *vm, cm_value f, const cm_value *args, int nargs,
+                      cm_value kwnames);
 /* Compile modes (cm_compile's `mode`). */
 enum { CM_COMPILE_EXEC = 0, CM_COMPILE_SINGLE = 1, CM_COMPILE_EVAL = 2 };
 

@@ -183,6 +183,32 @@ static void test_bytes(cm_vm *vm, results *rp) {
   *rp = res;
 }
 
+static void test_surrogates_and_codecs(cm_vm *vm, results *rp) {
+  results res = *rp;
+  /* a lone surrogate (chr(0xD800)) is a valid str element... */
+  cm_value s = cm_str_from_cp(vm, 0xD800);
+  CHECK(s != CM_ERROR && CM_AS(cm_str, s)->len == 1);
+  CHECK(is(cm_repr(vm, s), "'\\ud800'"));
+  cm_buf b = {0};
+  cm_buf_put_value_str(vm, &b, s);
+  CHECK(cm_buf_finish(vm, &b) != CM_ERROR);
+  /* ...but UTF-8 cannot encode it */
+  CHECK(cm_str_encode(vm, s, CM_NULL, CM_NULL) == CM_ERROR);
+  CHECK(cm_exc_matches(vm, &cm_exc_UnicodeEncodeError));
+  cm_exc_clear(vm);
+  CHECK(cm_str_encode(vm, s, CM_NULL, cm_intern(vm, "ignore")) != CM_ERROR);
+  /* and decoding never produces one */
+  CHECK(cm_str_decode_bytes(vm, (const uint8_t *)"\xed\xa0\x80", 3, CM_NULL,
+                            CM_NULL) == CM_ERROR);
+  cm_exc_clear(vm);
+  cm_value r = cm_str_decode_bytes(vm, (const uint8_t *)"a\xff" "b", 3, CM_NULL,
+                                   cm_intern(vm, "replace"));
+  CHECK(is(r, "a\xef\xbf\xbd" "\x62"));
+  CHECK(cm_codec_lookup("UTF_8") == 0 && cm_codec_lookup("Latin-1") == 2 &&
+        cm_codec_lookup("koi8-r") < 0);
+  *rp = res;
+}
+
 static void test_unicode(results *rp) {
   results res = *rp;
   uint32_t out[3];
@@ -214,6 +240,7 @@ int main(void) {
   test_index(vm, &res);
   test_format(vm, &res);
   test_bytes(vm, &res);
+  test_surrogates_and_codecs(vm, &res);
   test_unicode(&res);
   cm_vm_free(vm);
   printf("%d passed, %d failed\n", res.passed, res.failed);

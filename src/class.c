@@ -1,0 +1,949 @@
+/*
+** class.c — user-defined classes: __build_class__, the C3 MRO, instances,
+** attribute lookup with descriptors, the slot functions that route
+** Python-level dunders (__repr__, __eq__, __add__, __len__, ...) into the
+** generic operations of object.c, and property/staticmethod/classmethod/
+** super.
+**
+** A class owns a cm_type (cm_class.desc) that its instances point at. Its
+** "solid" base is the built-in type whose memory layout instances use:
+** object (cm_instance) or an exception type (cm_exc, which has a dict).
+** Other built-in bases are not supported yet.
+**
+** Slots are chosen once, when the class is made, from the dunders its MRO
+** defines (like CPython): e.g. `len` only if some class defines __len__,
+** so generic code keeps its "has no len()" errors.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "frame.h"
+#include "runtime.h"
+#include "str.h"
+
+typedef struct cm_wrapper { /* staticmethod / classmethod */
+  cm_obj hdr;
+  cm_value func;
+} cm_wrapper;
+
+typedef struct cm_property {
+  cm_obj hdr;
+  cm_value fget, fset, fdel, doc;
+} cm_property;
+
+typedef struct cm_super {
+  cm_obj hdr;
+  cm_value cls, self; /* self: instance or class */
+} cm_super;
+
+static bool is_type(cm_value v, const cm_type *t) {
+  return cm_is_obj(v) && cm_objptr(v)->type == t;
+}
+
+static bool is_user(const cm_type *t) { return t->id == CM_T_USER; }
+
+const cm_type *cm_native_type(const cm_type *t) {
+  return is_user(t) ? CM_CLASS_OF(t)->solid : t;
+}
+
+static cm_class *class_of(cm_vm *vm, cm_value v) {
+  return CM_CLASS_OF(cm_typeof(vm, v));
+}
+
+/* ---- lookup ------------------------------------------------------------ */
+
+cm_value cm_class_lookup(cm_vm *vm, const cm_type *t, cm_value name,
+                         bool user_only) {
+  cm_tuple *mro = CM_AS(cm_tuple, CM_CLASS_OF(t)->mro);
+  for (size_t i = 0; i < mro->n; i++) {
+    const cm_type *m = cm_type_of_typeobj(mro->items[i]);
+    cm_value v;
+    if (is_user(m))
+      v = cm_dict_get_str(vm, CM_CLASS_OF(m)->base.dict, name);
+    else if (user_only)
+      return CM_NULL;
+    else
+      v = cm_type_lookup(vm, m, name);
+    if (!cm_is_null(v)) return v;
+  }
+  return CM_NULL;
+}
+
+static cm_value lookup_user(cm_vm *vm, cm_class *c, const char *name) {
+  return cm_class_lookup(vm, &c->desc, cm_intern(vm, name), true);
+}
+
+/* Binds attribute v found in class c for `self` (an instance, or the class
+   itself when `self` is CM_NULL). */
+static cm_value bind(cm_vm *vm, cm_value v, cm_value self, cm_value cls) {
+  if (!cm_is_obj(v)) return v;
+  const cm_type *t = cm_objptr(v)->type;
+  if (t == &cm_staticmethod_type) return CM_AS(cm_wrapper, v)->func;
+  if (t == &cm_classmethod_descr_type)
+    return cm_builtin_new(vm, CM_AS(cm_descr, v)->fn, CM_AS(cm_descr, v)->name,
+                          cls);
+  if (t == &cm_classmethod_type) self = cls;
+  else if (cm_is_null(self)) return v;
+  if (t == &cm_function_type || t == &cm_classmethod_type) {
+    cm_method *m = cm_gc_new(vm, &cm_method_type, sizeof(cm_method));
+    if (!m) return CM_ERROR;
+    m->func = t == &cm_classmethod_type ? CM_AS(cm_wrapper, v)->func : v;
+    m->self = self;
+    return CM_VAL(m);
+  }
+  return cm_descr_bind(vm, v, self, cm_typeof(vm, self));
+}
+
+/* Calls the dunder `name` defined by a user class of self; CM_NULL when
+   none defines it. */
+static cm_value call_user(cm_vm *vm, cm_value self, const char *name,
+                          const cm_value *args, int n) {
+  cm_class *c = class_of(vm, self);
+  cm_value f = lookup_user(vm, c, name);
+  if (cm_is_null(f) || cm_is_error(f)) return f;
+  cm_value argv[4];
+  argv[0] = self;
+  for (int i = 0; i < n && i < 3; i++) argv[i + 1] = args[i];
+  if (is_type(f, &cm_function_type)) return cm_call(vm, f, argv, n + 1, CM_NULL);
+  cm_value b = bind(vm, f, self, CM_VAL(c));
+  if (cm_is_error(b)) return b;
+  return cm_call(vm, b, args, n, CM_NULL);
+}
+
+static cm_value instance_dict(cm_vm *vm, cm_value self, bool create) {
+  cm_value *slot = (cm_typeof(vm, self)->flags & CM_TF_EXCEPTION)
+                       ? &CM_AS(cm_exc, self)->dict
+                       : &CM_AS(cm_instance, self)->dict;
+  if (cm_is_null(*slot) && create) {
+    cm_value d = cm_dict_new(vm);
+    if (cm_is_error(d)) return d;
+    *slot = d;
+  }
+  return *slot;
+}
+
+/* ---- slot functions ---------------------------------------------------- */
+
+static cm_value need_str(cm_vm *vm, cm_value r, const char *what) {
+  if (cm_is_error(r) || cm_isinstance_t(vm, r, &cm_str_type)) return r;
+  return cm_raise(vm, &cm_exc_TypeError, "%s returned non-string (type %T)",
+                  what, r);
+}
+
+static cm_value u_repr(cm_vm *vm, cm_value self) {
+  cm_value r = call_user(vm, self, "__repr__", NULL, 0);
+  if (!cm_is_null(r)) return need_str(vm, r, "__repr__");
+  const cm_type *s = class_of(vm, self)->solid;
+  return s->repr ? s->repr(vm, self) : cm_default_repr(vm, self);
+}
+
+static cm_value u_str(cm_vm *vm, cm_value self) {
+  cm_value r = call_user(vm, self, "__str__", NULL, 0);
+  if (!cm_is_null(r)) return need_str(vm, r, "__str__");
+  const cm_type *s = class_of(vm, self)->solid;
+  return s->str ? s->str(vm, self) : cm_repr(vm, self);
+}
+
+static int u_hash(cm_vm *vm, cm_value self, int64_t *out) {
+  cm_value r = call_user(vm, self, "__hash__", NULL, 0);
+  if (cm_is_error(r)) return -1;
+  if (!cm_is_intlike(vm, r)) {
+    cm_raise(vm, &cm_exc_TypeError, "__hash__ method should return an integer");
+    return -1;
+  }
+  return cm_hash(vm, r, out);
+}
+
+static int u_unhashable(cm_vm *vm, cm_value self, int64_t *out) {
+  cm_raise(vm, &cm_exc_TypeError, "unhashable type: '%s'",
+           cm_type_name(vm, self));
+  return -1;
+}
+
+static int u_idhash(cm_vm *vm, cm_value self, int64_t *out) {
+  int64_t h = cm_identity(self);
+  h = (int64_t)((uint64_t)h >> 4 | (uint64_t)h << 60);
+  *out = h == -1 ? -2 : h;
+  return 0;
+}
+
+static const char *const cmp_names[] = {"__lt__", "__le__", "__eq__",
+                                        "__ne__", "__gt__", "__ge__"};
+
+static cm_value u_compare(cm_vm *vm, int op, cm_value a, cm_value b) {
+  cm_value r = call_user(vm, a, cmp_names[op], &b, 1);
+  if (!cm_is_null(r)) return r;
+  if (op != CM_CMP_NE) return CM_NOTIMPL;
+  r = call_user(vm, a, "__eq__", &b, 1);
+  if (cm_is_null(r) || cm_is_error(r) || r == CM_NOTIMPL)
+    return cm_is_null(r) ? CM_NOTIMPL : r;
+  int t = cm_truthy(vm, r);
+  return t < 0 ? CM_ERROR : cm_bool(!t);
+}
+
+static const char *const bin_names[CM_OP_NBINARY] = {
+    "add", "sub", "mul", "truediv", "floordiv", "mod", "pow",
+    "lshift", "rshift", "and", "or", "xor", "matmul"};
+
+static bool user_value(cm_vm *vm, cm_value v) {
+  return is_user(cm_typeof(vm, v));
+}
+
+static cm_value try_dunder(cm_vm *vm, cm_value self, const char *fmt,
+                           int op, cm_value other) {
+  char name[24];
+  snprintf(name, sizeof name, fmt, bin_names[op]);
+  cm_value r = call_user(vm, self, name, &other, 1);
+  return cm_is_null(r) ? CM_NOTIMPL : r;
+}
+
+static cm_value u_binop(cm_vm *vm, int op, cm_value a, cm_value b) {
+  int base = op & (CM_OP_INPLACE - 1);
+  if (op >= CM_OP_INPLACE)
+    return user_value(vm, a) ? try_dunder(vm, a, "__i%s__", base, b)
+                             : CM_NOTIMPL;
+  cm_value r = CM_NOTIMPL;
+  if (user_value(vm, a)) {
+    r = try_dunder(vm, a, "__%s__", base, b);
+    if (r != CM_NOTIMPL) return r;
+  }
+  if (user_value(vm, b) && cm_typeof(vm, b) != cm_typeof(vm, a))
+    r = try_dunder(vm, b, "__r%s__", base, a);
+  return r;
+}
+
+static cm_value u_unop(cm_vm *vm, int op, cm_value a) {
+  static const char *const names[] = {"__neg__", "__pos__", "__invert__"};
+  if (op > CM_UN_INVERT) return CM_NOTIMPL;
+  cm_value r = call_user(vm, a, names[op], NULL, 0);
+  return cm_is_null(r) ? CM_NOTIMPL : r;
+}
+
+static int u_truthy(cm_vm *vm, cm_value self) {
+  cm_value r = call_user(vm, self, "__bool__", NULL, 0);
+  if (cm_is_error(r)) return -1;
+  if (!cm_is_bool(r)) {
+    cm_raise(vm, &cm_exc_TypeError, "__bool__ should return bool, returned %T",
+             r);
+    return -1;
+  }
+  return r == CM_TRUE;
+}
+
+static int64_t u_len(cm_vm *vm, cm_value self) {
+  cm_value r = call_user(vm, self, "__len__", NULL, 0);
+  int64_t n;
+  if (cm_is_error(r) || cm_index_i64(vm, r, &n) < 0) return -1;
+  if (n < 0) {
+    cm_raise(vm, &cm_exc_ValueError, "__len__() should return >= 0");
+    return -1;
+  }
+  return n;
+}
+
+static cm_value u_getitem(cm_vm *vm, cm_value self, cm_value k) {
+  return call_user(vm, self, "__getitem__", &k, 1);
+}
+
+static int u_setitem(cm_vm *vm, cm_value self, cm_value k, cm_value v) {
+  cm_value a[2] = {k, v};
+  return cm_is_error(call_user(vm, self, "__setitem__", a, 2)) ? -1 : 0;
+}
+
+static int u_delitem(cm_vm *vm, cm_value self, cm_value k) {
+  return cm_is_error(call_user(vm, self, "__delitem__", &k, 1)) ? -1 : 0;
+}
+
+static int u_contains(cm_vm *vm, cm_value self, cm_value x) {
+  cm_value r = call_user(vm, self, "__contains__", &x, 1);
+  return cm_is_error(r) ? -1 : cm_truthy(vm, r);
+}
+
+static cm_value u_iter(cm_vm *vm, cm_value self) {
+  cm_value r = call_user(vm, self, "__iter__", NULL, 0);
+  if (cm_is_error(r)) return r;
+  if (!cm_typeof(vm, r)->iternext)
+    return cm_raise(vm, &cm_exc_TypeError,
+                    "iter() returned non-iterator of type '%T'", r);
+  return r;
+}
+
+static cm_value u_iternext(cm_vm *vm, cm_value self) {
+  cm_value r = call_user(vm, self, "__next__", NULL, 0);
+  if (cm_is_error(r) && cm_exc_matches(vm, &cm_exc_StopIteration)) {
+    cm_exc_clear(vm);
+    return CM_STOP;
+  }
+  return r;
+}
+
+static cm_value u_call(cm_vm *vm, const cm_value *args, int nargs,
+                       cm_value kwnames) {
+  cm_class *c = class_of(vm, args[0]);
+  cm_value f = lookup_user(vm, c, "__call__");
+  if (cm_is_error(f)) return f;
+  if (is_type(f, &cm_function_type))
+    return cm_call(vm, f, args, nargs, kwnames);
+  cm_value b = bind(vm, f, args[0], CM_VAL(c));
+  if (cm_is_error(b)) return b;
+  return cm_call(vm, b, args + 1, nargs - 1, kwnames);
+}
+
+/* ---- instance attributes ----------------------------------------------- */
+
+static cm_value property_get(cm_vm *vm, cm_value prop, cm_value self) {
+  cm_property *p = CM_AS(cm_property, prop);
+  if (p->fget == CM_NONE)
+    return cm_raise(vm, &cm_exc_AttributeError,
+                    "property of '%T' object has no getter", self);
+  return cm_call(vm, p->fget, &self, 1, CM_NULL);
+}
+
+static cm_value u_getattr(cm_vm *vm, cm_value self, cm_value name) {
+  cm_class *c = class_of(vm, self);
+  cm_value v = cm_class_lookup(vm, &c->desc, name, false);
+  if (cm_is_error(v)) return v;
+  if (is_type(v, &cm_property_type)) return property_get(vm, v, self);
+  if (is_type(v, &cm_getset_descr_type)) return bind(vm, v, self, CM_VAL(c));
+  cm_value d = instance_dict(vm, self, false);
+  if (!cm_is_null(d)) {
+    cm_value x = cm_dict_get_str(vm, d, name);
+    if (!cm_is_null(x)) return x;
+  }
+  if (!cm_is_null(v)) return bind(vm, v, self, CM_VAL(c));
+  if (!strcmp(cm_str_cstr(name), "__dict__")) return instance_dict(vm, self, true);
+  if (c->solid->getattr) {
+    cm_value r = c->solid->getattr(vm, self, name);
+    if (!cm_is_null(r)) return r;
+  }
+  cm_value ga = lookup_user(vm, c, "__getattr__");
+  if (cm_is_error(ga) || cm_is_null(ga)) return ga;
+  return call_user(vm, self, "__getattr__", &name, 1);
+}
+
+int cm_instance_setattr(cm_vm *vm, cm_value self, cm_value name, cm_value v) {
+  const cm_type *t = cm_typeof(vm, self);
+  if (!is_user(t)) {
+    cm_raise(vm, &cm_exc_TypeError,
+             "can't apply this __setattr__ to %s object", t->name);
+    return -1;
+  }
+  cm_class *c = CM_CLASS_OF(t);
+  cm_value a = cm_class_lookup(vm, t, name, false);
+  if (cm_is_error(a)) return -1;
+  if (is_type(a, &cm_property_type)) {
+    cm_property *p = CM_AS(cm_property, a);
+    cm_value f = cm_is_null(v) ? p->fdel : p->fset;
+    if (f == CM_NONE) {
+      cm_raise(vm, &cm_exc_AttributeError,
+               "property '%U' of '%s' object has no %s", name, t->name,
+               cm_is_null(v) ? "deleter" : "setter");
+      return -1;
+    }
+    cm_value args[2] = {self, v};
+    return cm_is_error(cm_call(vm, f, args, cm_is_null(v) ? 1 : 2, CM_NULL))
+               ? -1 : 0;
+  }
+  if (c->solid->setattr) return c->solid->setattr(vm, self, name, v);
+  cm_value d = instance_dict(vm, self, !cm_is_null(v));
+  if (cm_is_error(d)) return -1;
+  if (!cm_is_null(v)) return cm_dict_set_str(vm, d, name, v);
+  int r = cm_is_null(d) ? 0 : cm_dict_del(vm, d, name);
+  if (r > 0) return 0;
+  if (r == 0) cm_raise_no_attr(vm, self, name);
+  return -1;
+}
+
+static int u_setattr(cm_vm *vm, cm_value self, cm_value name, cm_value v) {
+  cm_class *c = class_of(vm, self);
+  const char *hook = cm_is_null(v) ? "__delattr__" : "__setattr__";
+  cm_value h = lookup_user(vm, c, hook);
+  if (cm_is_error(h)) return -1;
+  if (!cm_is_null(h)) {
+    cm_value a[2] = {name, v};
+    cm_value r = call_user(vm, self, hook, a, cm_is_null(v) ? 1 : 2);
+    return cm_is_error(r) ? -1 : 0;
+  }
+  return cm_instance_setattr(vm, self, name, v);
+}
+
+static void u_trace(cm_vm *vm, cm_obj *o) {
+  cm_class *c = CM_CLASS_OF(o->type);
+  cm_gc_mark_obj(vm, &c->base.hdr);
+  if (c->solid->trace) c->solid->trace(vm, o);
+  else cm_gc_mark_value(vm, ((cm_instance *)o)->dict);
+}
+
+/* ---- the MRO (C3 linearization) ---------------------------------------- */
+
+#define MAX_MRO 64
+
+typedef struct seq {
+  cm_value v[MAX_MRO];
+  int n, at;
+} seq;
+
+/* The MRO of type object b as a list. */
+static void mro_of(cm_vm *vm, cm_value b, seq *s) {
+  const cm_type *t = cm_type_of_typeobj(b);
+  s->n = s->at = 0;
+  if (is_user(t)) {
+    cm_tuple *m = CM_AS(cm_tuple, CM_CLASS_OF(t)->mro);
+    for (size_t i = 0; i < m->n && s->n < MAX_MRO; i++) s->v[s->n++] = m->items[i];
+    return;
+  }
+  for (; t && s->n < MAX_MRO - 1; t = t->base) s->v[s->n++] = cm_type_value(vm, t);
+  if (s->v[s->n - 1] != vm->typeobj[CM_T_OBJECT])
+    s->v[s->n++] = vm->typeobj[CM_T_OBJECT];
+}
+
+static bool in_tail(seq *seqs, int n, cm_value v) {
+  for (int i = 0; i < n; i++)
+    for (int j = seqs[i].at + 1; j < seqs[i].n; j++)
+      if (seqs[i].v[j] == v) return true;
+  return false;
+}
+
+static cm_value mro_error(cm_vm *vm, cm_tuple *bases) {
+  cm_buf b = {0};
+  for (size_t i = 0; i < bases->n; i++) {
+    const cm_type *t = cm_type_of_typeobj(bases->items[i]);
+    if ((i && cm_buf_puts(vm, &b, ", ") < 0) || cm_buf_puts(vm, &b, t->name) < 0) {
+      cm_buf_free(vm, &b);
+      return CM_ERROR;
+    }
+  }
+  cm_value names = cm_buf_finish(vm, &b);
+  if (cm_is_error(names)) return names;
+  return cm_raise(vm, &cm_exc_TypeError,
+                  "Cannot create a consistent method resolution order (MRO) "
+                  "for bases %U", names);
+}
+
+static cm_value compute_mro(cm_vm *vm, cm_value self, cm_value bases) {
+  cm_tuple *bt = CM_AS(cm_tuple, bases);
+  int nb = (int)bt->n;
+  if (nb > 15) return cm_raise(vm, &cm_exc_TypeError, "too many base classes");
+  seq *seqs = cm_alloc(vm, sizeof(seq) * (size_t)(nb + 1));
+  if (!seqs) return CM_ERROR;
+  for (int i = 0; i < nb; i++) mro_of(vm, bt->items[i], &seqs[i]);
+  seqs[nb].n = nb;
+  seqs[nb].at = 0;
+  memcpy(seqs[nb].v, bt->items, sizeof(cm_value) * (size_t)nb);
+  cm_value out[MAX_MRO];
+  int n = 0;
+  out[n++] = self;
+  for (;;) {
+    cm_value cand = CM_NULL;
+    bool left = false;
+    for (int i = 0; i <= nb && cm_is_null(cand); i++) {
+      if (seqs[i].at >= seqs[i].n) continue;
+      left = true;
+      cm_value v = seqs[i].v[seqs[i].at];
+      if (!in_tail(seqs, nb + 1, v)) cand = v;
+    }
+    if (!left) break;
+    if (cm_is_null(cand) || n >= MAX_MRO) {
+      cm_free(vm, seqs, sizeof(seq) * (size_t)(nb + 1));
+      return mro_error(vm, bt);
+    }
+    out[n++] = cand;
+    for (int i = 0; i <= nb; i++)
+      if (seqs[i].at < seqs[i].n && seqs[i].v[seqs[i].at] == cand) seqs[i].at++;
+  }
+  cm_free(vm, seqs, sizeof(seq) * (size_t)(nb + 1));
+  return cm_tuple_from(vm, out, (size_t)n);
+}
+
+/* ---- making a class ---------------------------------------------------- */
+
+/* The built-in layout shared by all bases: object or one exception type. */
+static const cm_type *solid_base(cm_vm *vm, cm_tuple *bases) {
+  const cm_type *solid = &cm_object_type;
+  for (size_t i = 0; i < bases->n; i++) {
+    const cm_type *s = cm_native_type(cm_type_of_typeobj(bases->items[i]));
+    if (s == &cm_object_type || s == solid) continue;
+    if (!(s->flags & CM_TF_EXCEPTION)) {
+      cm_raise(vm, &cm_exc_NotImplementedError,
+               "subclassing '%s' is not supported yet", s->name);
+      return NULL;
+    }
+    if (solid != &cm_object_type && !cm_type_is_sub(s, solid)) {
+      if (!cm_type_is_sub(solid, s)) {
+        cm_raise(vm, &cm_exc_TypeError,
+                 "multiple bases have instance lay-out conflict");
+        return NULL;
+      }
+      continue;
+    }
+    solid = s;
+  }
+  return solid;
+}
+
+static bool has(cm_vm *vm, cm_class *c, const char *name) {
+  cm_value v = lookup_user(vm, c, name);
+  return !cm_is_null(v) && !cm_is_error(v);
+}
+
+static void set_slots(cm_vm *vm, cm_class *c) {
+  cm_type *t = &c->desc;
+  const cm_type *s = c->solid;
+  t->id = CM_T_USER;
+  t->flags = CM_TF_BASETYPE | (s->flags & CM_TF_EXCEPTION);
+  t->repr = u_repr;
+  t->str = u_str;
+  cm_value h = lookup_user(vm, c, "__hash__");
+  if (h == CM_NONE) t->hash = u_unhashable;
+  else if (cm_is_obj(h)) t->hash = u_hash;
+  else if (has(vm, c, "__eq__")) t->hash = u_unhashable;
+  else t->hash = s->hash ? s->hash : u_idhash;
+  t->compare = u_compare;
+  t->binop = u_binop;
+  t->unop = u_unop;
+  t->truthy = has(vm, c, "__bool__") ? u_truthy : NULL;
+  t->len = has(vm, c, "__len__") ? u_len : NULL;
+  t->getitem = has(vm, c, "__getitem__") ? u_getitem : NULL;
+  t->setitem = has(vm, c, "__setitem__") ? u_setitem : NULL;
+  t->delitem = has(vm, c, "__delitem__") ? u_delitem : NULL;
+  t->contains = has(vm, c, "__contains__") ? u_contains : NULL;
+  t->iter = has(vm, c, "__iter__") ? u_iter : NULL;
+  t->iternext = has(vm, c, "__next__") ? u_iternext : NULL;
+  t->call = has(vm, c, "__call__") ? u_call : NULL;
+  t->getattr = u_getattr;
+  t->setattr = u_setattr;
+  t->trace = u_trace;
+}
+
+static int set_name(cm_vm *vm, cm_class *c, cm_value name) {
+  size_t n = CM_AS(cm_str, name)->size + 1;
+  c->cname = cm_alloc(vm, n);
+  if (!c->cname) return -1;
+  memcpy(c->cname, cm_str_cstr(name), n);
+  c->cname_size = n;
+  c->desc.name = c->cname;
+  return 0;
+}
+
+static cm_value new_class(cm_vm *vm, cm_value name, cm_value bases,
+                          cm_value ns) {
+  const cm_type *solid = solid_base(vm, CM_AS(cm_tuple, bases));
+  if (!solid) return CM_ERROR;
+  cm_class *c = cm_gc_new(vm, &cm_type_type, sizeof(cm_class));
+  if (!c) return CM_ERROR;
+  c->base.t = &c->desc;
+  c->base.dict = ns;
+  c->base.hdr.flags = 1; /* its dict needs no filling (type.c) */
+  c->solid = solid;
+  c->name = name;
+  c->bases = bases;
+  c->mro = CM_NULL;
+  c->module = cm_dict_get_cstr(vm, ns, "__module__");
+  c->qualname = cm_dict_get_cstr(vm, ns, "__qualname__");
+  if (!cm_is_obj(c->module)) c->module = cm_intern(vm, "__main__");
+  if (!cm_is_obj(c->qualname)) c->qualname = name;
+  const cm_type *b0 = cm_type_of_typeobj(CM_AS(cm_tuple, bases)->items[0]);
+  c->desc.base = b0;
+  if (set_name(vm, c, name) < 0) return CM_ERROR;
+  cm_value mro = compute_mro(vm, CM_VAL(c), bases);
+  if (cm_is_error(mro)) return CM_ERROR;
+  c->mro = mro;
+  set_slots(vm, c);
+  return CM_VAL(c);
+}
+
+/* __init_subclass__ is an implicit classmethod (like CPython). */
+static int wrap_init_subclass(cm_vm *vm, cm_value ns) {
+  cm_value f = cm_dict_get_cstr(vm, ns, "__init_subclass__");
+  if (!is_type(f, &cm_function_type)) return 0;
+  cm_wrapper *w = cm_gc_new(vm, &cm_classmethod_type, sizeof(cm_wrapper));
+  if (!w) return -1;
+  w->func = f;
+  return cm_dict_set_cstr(vm, ns, "__init_subclass__", CM_VAL(w));
+}
+
+/* Calls the nearest base's __init_subclass__(**kw) for the new class. */
+static int init_subclass(cm_vm *vm, cm_value cls, const cm_value *kwvals,
+                         cm_value kwnames) {
+  cm_tuple *mro = CM_AS(cm_tuple, CM_AS(cm_class, cls)->mro);
+  cm_value name = cm_intern(vm, "__init_subclass__");
+  for (size_t i = 1; i < mro->n; i++) {
+    const cm_type *m = cm_type_of_typeobj(mro->items[i]);
+    cm_value a = is_user(m) ? cm_dict_get_str(vm, CM_CLASS_OF(m)->base.dict, name)
+                            : cm_type_lookup(vm, m, name);
+    if (cm_is_error(a)) return -1;
+    if (cm_is_null(a)) continue;
+    cm_value b = bind(vm, a, CM_NULL, cls);
+    if (cm_is_error(b)) return -1;
+    return cm_is_error(cm_call(vm, b, kwvals, 0, kwnames)) ? -1 : 0;
+  }
+  return 0;
+}
+
+static int check_bases(cm_vm *vm, const cm_value *args, int nargs) {
+  for (int i = 2; i < nargs; i++) {
+    if (cm_type_of_typeobj(args[i])) continue;
+    cm_raise(vm, &cm_exc_TypeError, "bases must be types");
+    return -1;
+  }
+  return 0;
+}
+
+cm_value cm_build_class(cm_vm *vm, const cm_value *args, int nargs,
+                        cm_value kwnames) {
+  if (nargs < 2)
+    return cm_raise(vm, &cm_exc_TypeError, "__build_class__: not enough arguments");
+  if (!is_type(args[0], &cm_function_type))
+    return cm_raise(vm, &cm_exc_TypeError, "__build_class__: func must be a function");
+  if (!cm_isinstance_t(vm, args[1], &cm_str_type))
+    return cm_raise(vm, &cm_exc_TypeError, "__build_class__: name is not a string");
+  int nkw = cm_is_null(kwnames) ? 0 : (int)CM_AS(cm_tuple, kwnames)->n;
+  for (int i = 0; i < nkw; i++)
+    if (!strcmp(cm_str_cstr(CM_AS(cm_tuple, kwnames)->items[i]), "metaclass"))
+      return cm_raise(vm, &cm_exc_NotImplementedError,
+                      "metaclasses are not supported yet");
+  if (check_bases(vm, args, nargs) < 0) return CM_ERROR;
+  cm_value bases = nargs > 2 ? cm_tuple_from(vm, args + 2, (size_t)(nargs - 2))
+                             : cm_tuple_from(vm, &vm->typeobj[CM_T_OBJECT], 1);
+  cm_value ns = cm_dict_new(vm);
+  if (cm_is_error(bases) || cm_is_error(ns)) return CM_ERROR;
+  if (cm_root_push(vm, bases) < 0) return CM_ERROR;
+  cm_value cell = cm_vm_run_class_body(vm, args[0], ns);
+  cm_root_pop(vm, 1);
+  if (cm_is_error(cell)) return CM_ERROR;
+  if (wrap_init_subclass(vm, ns) < 0) return CM_ERROR;
+  cm_value cls = new_class(vm, args[1], bases, ns);
+  if (cm_is_error(cls)) return CM_ERROR;
+  if (is_type(cell, &cm_cell_type)) {
+    CM_AS(cm_cell, cell)->value = cls;
+    if (cm_dict_del(vm, ns, cm_intern(vm, "__classcell__")) < 0) return CM_ERROR;
+  }
+  if (init_subclass(vm, cls, args + nargs, kwnames) < 0) return CM_ERROR;
+  return cls;
+}
+
+/* ---- the class object -------------------------------------------------- */
+
+cm_value cm_class_repr(cm_vm *vm, cm_value cls) {
+  cm_class *c = CM_AS(cm_class, cls);
+  const char *m = cm_isinstance_t(vm, c->module, &cm_str_type)
+                      ? cm_str_cstr(c->module) : "?";
+  if (!strcmp(m, "builtins")) return cm_str_printf(vm, "<class '%S'>", c->qualname);
+  return cm_str_printf(vm, "<class '%s.%S'>", m, c->qualname);
+}
+
+static cm_value class_special(cm_vm *vm, cm_class *c, const char *s) {
+  if (!strcmp(s, "__name__")) return c->name;
+  if (!strcmp(s, "__qualname__")) return c->qualname;
+  if (!strcmp(s, "__module__")) return c->module;
+  if (!strcmp(s, "__mro__")) return c->mro;
+  if (!strcmp(s, "__bases__")) return c->bases;
+  if (!strcmp(s, "__base__")) return CM_AS(cm_tuple, c->bases)->items[0];
+  if (!strcmp(s, "__dict__")) return c->base.dict;
+  if (!strcmp(s, "__class__")) return vm->typeobj[CM_T_TYPE];
+  if (!strcmp(s, "__doc__")) {
+    cm_value d = cm_dict_get_cstr(vm, c->base.dict, "__doc__");
+    return cm_is_null(d) ? CM_NONE : d;
+  }
+  return CM_NULL;
+}
+
+cm_value cm_class_getattr(cm_vm *vm, cm_value cls, cm_value name) {
+  cm_class *c = CM_AS(cm_class, cls);
+  const char *s = cm_str_cstr(name);
+  if (s[0] == '_' && s[1] == '_') {
+    cm_value r = class_special(vm, c, s);
+    if (!cm_is_null(r)) return r;
+  }
+  cm_value v = cm_class_lookup(vm, &c->desc, name, false);
+  if (cm_is_error(v) || cm_is_null(v)) return v;
+  if (is_type(v, &cm_classmethod_descr_type))
+    return cm_builtin_new(vm, CM_AS(cm_descr, v)->fn, CM_AS(cm_descr, v)->name,
+                          cls);
+  return bind(vm, v, CM_NULL, cls);
+}
+
+int cm_class_setattr(cm_vm *vm, cm_value cls, cm_value name, cm_value v) {
+  cm_class *c = CM_AS(cm_class, cls);
+  if (!cm_is_null(v)) return cm_dict_set_str(vm, c->base.dict, name, v);
+  int r = cm_dict_del(vm, c->base.dict, name);
+  if (r == 0) {
+    cm_raise(vm, &cm_exc_AttributeError, "type object '%s' has no attribute '%U'",
+             c->desc.name, name);
+    return -1;
+  }
+  return r < 0 ? -1 : 0;
+}
+
+cm_value cm_class_alloc(cm_vm *vm, cm_value cls, const cm_value *args,
+                        int nargs) {
+  cm_class *c = CM_AS(cm_class, cls);
+  if (c->solid->flags & CM_TF_EXCEPTION) {
+    cm_value t = cm_tuple_from(vm, args, (size_t)nargs);
+    if (cm_is_error(t)) return t;
+    return cm_exc_new(vm, &c->desc, t);
+  }
+  cm_instance *o = cm_gc_new(vm, &c->desc, sizeof(cm_instance));
+  if (!o) return CM_ERROR;
+  o->dict = CM_NULL;
+  return CM_VAL(o);
+}
+
+/* A user __new__(cls, *args): its result, initialized only if it is an
+   instance of cls (like CPython). */
+static cm_value call_new(cm_vm *vm, cm_value cls, cm_value f,
+                         const cm_value *args, int nargs, cm_value kwnames,
+                         bool *init) {
+  if (is_type(f, &cm_staticmethod_type)) f = CM_AS(cm_wrapper, f)->func;
+  int nkw = cm_is_null(kwnames) ? 0 : (int)CM_AS(cm_tuple, kwnames)->n;
+  size_t total = (size_t)(nargs + nkw) + 1;
+  cm_value *buf = cm_alloc(vm, total * sizeof(cm_value));
+  if (!buf) return CM_ERROR;
+  buf[0] = cls;
+  memcpy(buf + 1, args, sizeof(cm_value) * (total - 1));
+  cm_value obj = cm_call(vm, f, buf, nargs + 1, kwnames);
+  cm_free(vm, buf, total * sizeof(cm_value));
+  *init = !cm_is_error(obj) && cm_isinstance_t(vm, obj, &CM_AS(cm_class, cls)->desc);
+  return obj;
+}
+
+cm_value cm_class_call(cm_vm *vm, cm_value cls, const cm_value *args,
+                       int nargs, cm_value kwnames) {
+  cm_class *c = CM_AS(cm_class, cls);
+  int nkw = cm_is_null(kwnames) ? 0 : (int)CM_AS(cm_tuple, kwnames)->n;
+  cm_value obj;
+  cm_value nf = lookup_user(vm, c, "__new__");
+  if (cm_is_error(nf)) return nf;
+  if (!cm_is_null(nf)) {
+    bool init;
+    obj = call_new(vm, cls, nf, args, nargs, kwnames, &init);
+    if (!init) return obj;
+  } else {
+    obj = cm_class_alloc(vm, cls, args, nargs);
+  }
+  if (cm_is_error(obj)) return obj;
+  cm_value init = lookup_user(vm, c, "__init__");
+  if (cm_is_error(init)) return init;
+  if (cm_is_null(init)) {
+    if ((nargs || nkw) && cm_is_null(nf) &&
+        !(c->solid->flags & CM_TF_EXCEPTION))
+      return cm_raise(vm, &cm_exc_TypeError, "%s() takes no arguments",
+                      c->desc.name);
+    return obj;
+  }
+  /* __init__ runs through a prelude helper the VM calls in our place, so
+     constructors can pause like any other Python code. */
+  cm_value helper = cm_prelude(vm, "cl_init");
+  if (cm_is_error(helper)) return helper;
+  cm_value t = cm_tuple_new(vm, (size_t)nargs + 2);
+  if (cm_is_error(t)) return t;
+  cm_tuple *tt = CM_AS(cm_tuple, t);
+  tt->items[0] = bind(vm, init, obj, cls);
+  if (cm_is_error(tt->items[0])) return CM_ERROR;
+  tt->items[1] = obj;
+  memcpy(tt->items + 2, args, sizeof(cm_value) * (size_t)nargs);
+  cm_value kw = CM_NULL;
+  if (nkw) {
+    kw = cm_dict_new(vm);
+    if (cm_is_error(kw)) return kw;
+    for (int i = 0; i < nkw; i++)
+      if (cm_dict_set(vm, kw, CM_AS(cm_tuple, kwnames)->items[i], args[nargs + i]) < 0)
+        return CM_ERROR;
+  }
+  return cm_tailcall(vm, helper, t, kw);
+}
+
+void cm_class_trace(cm_vm *vm, cm_obj *o) {
+  cm_class *c = (cm_class *)o;
+  cm_gc_mark_value(vm, c->base.dict);
+  cm_gc_mark_value(vm, c->name);
+  cm_gc_mark_value(vm, c->qualname);
+  cm_gc_mark_value(vm, c->module);
+  cm_gc_mark_value(vm, c->bases);
+  cm_gc_mark_value(vm, c->mro);
+}
+
+void cm_class_finalize(cm_vm *vm, cm_obj *o) {
+  cm_class *c = (cm_class *)o;
+  cm_free(vm, c->cname, c->cname_size);
+  c->cname = NULL;
+}
+
+/* ---- staticmethod, classmethod ----------------------------------------- */
+
+static cm_value wrapper_new(cm_vm *vm, const cm_type *t, const cm_value *args,
+                            int nargs, cm_value kwnames) {
+  if (cm_check_nargs(vm, t->name, nargs, kwnames, 1, 1) < 0) return CM_ERROR;
+  cm_wrapper *w = cm_gc_new(vm, t, sizeof(cm_wrapper));
+  if (!w) return CM_ERROR;
+  w->func = args[0];
+  return CM_VAL(w);
+}
+static cm_value staticmethod_new(cm_vm *vm, const cm_value *a, int n, cm_value k) {
+  return wrapper_new(vm, &cm_staticmethod_type, a, n, k);
+}
+static cm_value classmethod_new(cm_vm *vm, const cm_value *a, int n, cm_value k) {
+  return wrapper_new(vm, &cm_classmethod_type, a, n, k);
+}
+static void wrapper_trace(cm_vm *vm, cm_obj *o) {
+  cm_gc_mark_value(vm, ((cm_wrapper *)o)->func);
+}
+static cm_value wrapper_getattr(cm_vm *vm, cm_value v, cm_value name) {
+  if (!strcmp(cm_str_cstr(name), "__func__")) return CM_AS(cm_wrapper, v)->func;
+  cm_value r = cm_generic_getattr(vm, v, name);
+  if (!cm_is_null(r)) return r;
+  return cm_getattr_opt(vm, CM_AS(cm_wrapper, v)->func, name);
+}
+static cm_value static_call(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
+  return cm_call(vm, CM_AS(cm_wrapper, a[0])->func, a + 1, n - 1, kw);
+}
+
+const cm_type cm_staticmethod_type = {
+    .name = "staticmethod", .id = CM_T_STATICMETHOD, .flags = CM_TF_BASETYPE,
+    .base = &cm_object_type, .getattr = wrapper_getattr, .call = static_call,
+    .construct = staticmethod_new, .trace = wrapper_trace,
+};
+const cm_type cm_classmethod_type = {
+    .name = "classmethod", .id = CM_T_CLASSMETHOD, .flags = CM_TF_BASETYPE,
+    .base = &cm_object_type, .getattr = wrapper_getattr,
+    .construct = classmethod_new, .trace = wrapper_trace,
+};
+
+/* ---- property ---------------------------------------------------------- */
+
+static cm_value prop_make(cm_vm *vm, cm_value fget, cm_value fset,
+                          cm_value fdel, cm_value doc) {
+  cm_property *p = cm_gc_new(vm, &cm_property_type, sizeof(cm_property));
+  if (!p) return CM_ERROR;
+  p->fget = cm_is_null(fget) ? CM_NONE : fget;
+  p->fset = cm_is_null(fset) ? CM_NONE : fset;
+  p->fdel = cm_is_null(fdel) ? CM_NONE : fdel;
+  p->doc = cm_is_null(doc) ? CM_NONE : doc;
+  return CM_VAL(p);
+}
+
+static cm_value property_new(cm_vm *vm, const cm_value *args, int nargs,
+                             cm_value kwnames) {
+  static const char *const names[] = {"fget", "fset", "fdel", "doc"};
+  cm_value o[4];
+  if (cm_bind_args(vm, "property", args, nargs, kwnames, names, 4, 0, 4, o) < 0)
+    return CM_ERROR;
+  return prop_make(vm, o[0], o[1], o[2], o[3]);
+}
+
+static cm_value prop_with(cm_vm *vm, const cm_value *a, int n, cm_value kw,
+                          int which) {
+  if (cm_check_nargs(vm, "property", n - 1, kw, 1, 1) < 0) return CM_ERROR;
+  cm_property *p = CM_AS(cm_property, a[0]);
+  cm_value f[3] = {p->fget, p->fset, p->fdel};
+  f[which] = a[1];
+  return prop_make(vm, f[0], f[1], f[2], p->doc);
+}
+static cm_value prop_getter(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
+  return prop_with(vm, a, n, kw, 0);
+}
+static cm_value prop_setter(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
+  return prop_with(vm, a, n, kw, 1);
+}
+static cm_value prop_deleter(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
+  return prop_with(vm, a, n, kw, 2);
+}
+static cm_value prop_fget(cm_vm *vm, cm_value v) { return CM_AS(cm_property, v)->fget; }
+static cm_value prop_fset(cm_vm *vm, cm_value v) { return CM_AS(cm_property, v)->fset; }
+static cm_value prop_fdel(cm_vm *vm, cm_value v) { return CM_AS(cm_property, v)->fdel; }
+static cm_value prop_doc(cm_vm *vm, cm_value v) { return CM_AS(cm_property, v)->doc; }
+
+static const cm_method_def prop_methods[] = {
+    {"getter", prop_getter, 0}, {"setter", prop_setter, 0},
+    {"deleter", prop_deleter, 0}, {NULL, NULL, 0}};
+static const cm_getset_def prop_getsets[] = {
+    {"fget", prop_fget}, {"fset", prop_fset}, {"fdel", prop_fdel},
+    {"__doc__", prop_doc}, {NULL, NULL}};
+
+static void prop_trace(cm_vm *vm, cm_obj *o) {
+  cm_property *p = (cm_property *)o;
+  cm_gc_mark_value(vm, p->fget);
+  cm_gc_mark_value(vm, p->fset);
+  cm_gc_mark_value(vm, p->fdel);
+  cm_gc_mark_value(vm, p->doc);
+}
+
+const cm_type cm_property_type = {
+    .name = "property", .id = CM_T_PROPERTY, .flags = CM_TF_BASETYPE,
+    .base = &cm_object_type, .construct = property_new,
+    .methods = prop_methods, .getsets = prop_getsets, .trace = prop_trace,
+};
+
+/* ---- super ------------------------------------------------------------- */
+
+static cm_value super_new(cm_vm *vm, const cm_value *args, int nargs,
+                          cm_value kwnames) {
+  cm_value cls, self;
+  if (cm_check_nargs(vm, "super", nargs, kwnames, 0, 2) < 0) return CM_ERROR;
+  if (nargs == 0) {
+    if (cm_vm_super_args(vm, &cls, &self) < 0) return CM_ERROR;
+  } else if (nargs == 2) {
+    cls = args[0];
+    self = args[1];
+  } else {
+    return cm_raise(vm, &cm_exc_NotImplementedError,
+                    "unbound super() is not supported");
+  }
+  const cm_type *ct = cm_type_of_typeobj(cls);
+  if (!ct)
+    return cm_raise(vm, &cm_exc_TypeError,
+                    "super() argument 1 must be a type, not %T", cls);
+  const cm_type *st = cm_type_of_typeobj(self);
+  if (!cm_isinstance_t(vm, self, ct) && !(st && cm_type_is_sub(st, ct)))
+    return cm_raise(vm, &cm_exc_TypeError,
+                    "super(type, obj): obj (instance of %T) is not an "
+                    "instance or subtype of type (%s).", self, ct->name);
+  cm_super *s = cm_gc_new(vm, &cm_super_type, sizeof(cm_super));
+  if (!s) return CM_ERROR;
+  s->cls = cls;
+  s->self = self;
+  return CM_VAL(s);
+}
+
+static cm_value super_getattr(cm_vm *vm, cm_value v, cm_value name) {
+  cm_super *s = CM_AS(cm_super, v);
+  const cm_type *st = cm_type_of_typeobj(s->self);
+  bool is_cls = st && cm_type_is_sub(st, cm_type_of_typeobj(s->cls));
+  const cm_type *start = is_cls ? st : cm_typeof(vm, s->self);
+  cm_value clsv = is_cls ? s->self : cm_type_value(vm, start);
+  if (!is_user(start)) return cm_generic_getattr(vm, v, name);
+  cm_tuple *mro = CM_AS(cm_tuple, CM_CLASS_OF(start)->mro);
+  size_t i = 0;
+  while (i < mro->n && mro->items[i] != s->cls) i++;
+  for (i++; i < mro->n; i++) {
+    const cm_type *m = cm_type_of_typeobj(mro->items[i]);
+    cm_value a = is_user(m) ? cm_dict_get_str(vm, CM_CLASS_OF(m)->base.dict, name)
+                            : cm_type_lookup(vm, m, name);
+    if (cm_is_error(a)) return a;
+    if (cm_is_null(a)) continue;
+    if (is_type(a, &cm_property_type) && !is_cls)
+      return property_get(vm, a, s->self);
+    if (is_cls) return bind(vm, a, CM_NULL, clsv);
+    if (is_type(a, &cm_classmethod_descr_type))
+      return cm_builtin_new(vm, CM_AS(cm_descr, a)->fn, CM_AS(cm_descr, a)->name,
+                            clsv);
+    return bind(vm, a, s->self, clsv);
+  }
+  return cm_generic_getattr(vm, v, name);
+}
+
+static void super_trace(cm_vm *vm, cm_obj *o) {
+  cm_gc_mark_value(vm, ((cm_super *)o)->cls);
+  cm_gc_mark_value(vm, ((cm_super *)o)->self);
+}
+
+static cm_value super_repr(cm_vm *vm, cm_value v) {
+  cm_super *s = CM_AS(cm_super, v);
+  return cm_str_printf(vm, "<super: %R, <%T object>>", s->cls, s->self);
+}
+
+const cm_type cm_super_type = {
+    .name = "super", .id = CM_T_SUPER, .flags = CM_TF_BASETYPE,
+    .base = &cm_object_type, .repr = super_repr, .getattr = super_getattr,
+    .construct = super_new, .trace = super_trace,
+};
