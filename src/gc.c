@@ -89,10 +89,11 @@ void cm_gc_collect(cm_vm *vm) {
   rescan(vm);
   sweep(vm);
   vm->gc_debt = 0;
-  /* Next collection after the heap has roughly doubled (at least 1 MiB):
-     amortized cost stays proportional to allocation. */
-  uint64_t next = vm->mem_bytes;
-  vm->gc_threshold = next < (1u << 20) ? (1u << 20) : next;
+  /* Next collection after allocating twice the live heap (at least
+     4 MiB): each collection's cost (proportional to the heap) is then paid
+     for by as much new allocation, and the heap stays within ~3x live. */
+  uint64_t next = 2 * vm->mem_bytes;
+  vm->gc_threshold = next < (4u << 20) ? (4u << 20) : next;
 }
 
 int cm_root_push(cm_vm *vm, cm_value v) {
