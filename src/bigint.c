@@ -75,7 +75,6 @@ static void mul_school(uint32_t *r, const uint32_t *a, size_t an,
   }
 }
 
-#define KARATSUBA_CUTOFF 48
 
 size_t cm_mag_mul_scratch(size_t an, size_t bn) {
   /* Karatsuba recursion needs about 4 * n limbs in total. */
@@ -107,8 +106,8 @@ static void mul_rec(uint32_t *r, const uint32_t *a, size_t an,
     const uint32_t *t = a; a = b; b = t;
     size_t tn = an; an = bn; bn = tn;
   }
-  if (bn < KARATSUBA_CUTOFF || an > 2 * bn) {
-    if (bn >= KARATSUBA_CUTOFF) { /* unbalanced: chunk a by bn */
+  if (bn < CM_KARATSUBA_CUTOFF || an > 2 * bn) {
+    if (bn >= CM_KARATSUBA_CUTOFF) { /* unbalanced: chunk a by bn */
       memset(r, 0, (an + bn) * sizeof *r);
       for (size_t off = 0; off < an; off += bn) {
         size_t cn = an - off < bn ? an - off : bn;

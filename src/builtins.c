@@ -220,7 +220,7 @@ static cm_value bi_format(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
 /* Calls the dunder `name` of v's type with extra args, or CM_NULL. */
 static cm_value call_dunder(cm_vm *vm, cm_value v, const char *name,
                             const cm_value *extra, int nextra) {
-  cm_value m = cm_type_lookup(vm, cm_typeof(vm, v), cm_intern(vm, name));
+  cm_value m = cm_type_lookup(vm, cm_typeof(vm, v), cm_name(vm, name));
   if (cm_is_error(m) || cm_is_null(m) || m == CM_NONE) return m;
   cm_value args[3] = {v, nextra > 0 ? extra[0] : CM_NONE,
                       nextra > 1 ? extra[1] : CM_NONE};

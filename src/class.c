@@ -17,7 +17,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dict.h"
 #include "frame.h"
+#include "list.h"
 #include "runtime.h"
 #include "str.h"
 
@@ -70,7 +72,7 @@ cm_value cm_class_lookup(cm_vm *vm, const cm_type *t, cm_value name,
 }
 
 static cm_value lookup_user(cm_vm *vm, cm_class *c, const char *name) {
-  return cm_class_lookup(vm, &c->desc, cm_intern(vm, name), true);
+  return cm_class_lookup(vm, &c->desc, cm_name(vm, name), true);
 }
 
 /* Binds attribute v found in class c for `self` (an instance, or the class
@@ -154,12 +156,6 @@ static int u_hash(cm_vm *vm, cm_value self, int64_t *out) {
   return cm_hash(vm, r, out);
 }
 
-static int u_unhashable(cm_vm *vm, cm_value self, int64_t *out) {
-  cm_raise(vm, &cm_exc_TypeError, "unhashable type: '%s'",
-           cm_type_name(vm, self));
-  return -1;
-}
-
 static int u_idhash(cm_vm *vm, cm_value self, int64_t *out) {
   int64_t h = cm_identity(self);
   h = (int64_t)((uint64_t)h >> 4 | (uint64_t)h << 60);
@@ -181,34 +177,55 @@ static cm_value u_compare(cm_vm *vm, int op, cm_value a, cm_value b) {
   return t < 0 ? CM_ERROR : cm_bool(!t);
 }
 
-static const char *const bin_names[CM_OP_NBINARY] = {
-    "add", "sub", "mul", "truediv", "floordiv", "mod", "pow",
-    "lshift", "rshift", "and", "or", "xor", "matmul"};
-
 static bool user_value(cm_vm *vm, cm_value v) {
   return is_user(cm_typeof(vm, v));
 }
 
-static cm_value try_dunder(cm_vm *vm, cm_value self, const char *fmt,
-                           int op, cm_value other) {
-  char name[24];
-  snprintf(name, sizeof name, fmt, bin_names[op]);
-  cm_value r = call_user(vm, self, name, &other, 1);
+/* [plain, reflected, in-place][op]: literals, so cm_name can cache them */
+static const char *const bin_dunders[3][CM_OP_NBINARY] = {
+    {"__add__", "__sub__", "__mul__", "__truediv__", "__floordiv__",
+     "__mod__", "__pow__", "__lshift__", "__rshift__", "__and__", "__or__",
+     "__xor__", "__matmul__"},
+    {"__radd__", "__rsub__", "__rmul__", "__rtruediv__", "__rfloordiv__",
+     "__rmod__", "__rpow__", "__rlshift__", "__rrshift__", "__rand__",
+     "__ror__", "__rxor__", "__rmatmul__"},
+    {"__iadd__", "__isub__", "__imul__", "__itruediv__", "__ifloordiv__",
+     "__imod__", "__ipow__", "__ilshift__", "__irshift__", "__iand__",
+     "__ior__", "__ixor__", "__imatmul__"}};
+
+static cm_value try_dunder(cm_vm *vm, cm_value self, int kind, int op,
+                           cm_value other) {
+  cm_value r = call_user(vm, self, bin_dunders[kind][op], &other, 1);
   return cm_is_null(r) ? CM_NOTIMPL : r;
 }
 
 static cm_value u_binop(cm_vm *vm, int op, cm_value a, cm_value b) {
   int base = op & (CM_OP_INPLACE - 1);
   if (op >= CM_OP_INPLACE)
-    return user_value(vm, a) ? try_dunder(vm, a, "__i%s__", base, b)
+    return user_value(vm, a) ? try_dunder(vm, a, 2, base, b)
                              : CM_NOTIMPL;
   cm_value r = CM_NOTIMPL;
+  const cm_type *ta = cm_typeof(vm, a), *tb = cm_typeof(vm, b);
+  bool refl = user_value(vm, b) && tb != ta;
+  /* CPython: when b's class is a subclass of a's that overrides the
+     reflected dunder, b.__radd__(a) goes before a.__add__(b). */
+  if (refl && user_value(vm, a) && cm_type_is_sub(tb, ta)) {
+    cm_value name = cm_name(vm, bin_dunders[1][base]);
+    cm_value fb = cm_class_lookup(vm, tb, name, true);
+    if (cm_is_error(fb)) return fb;
+    cm_value fa = cm_class_lookup(vm, ta, name, true);
+    if (cm_is_error(fa)) return fa;
+    if (!cm_is_null(fb) && fb != fa) {
+      r = try_dunder(vm, b, 1, base, a);
+      if (r != CM_NOTIMPL) return r;
+      refl = false;
+    }
+  }
   if (user_value(vm, a)) {
-    r = try_dunder(vm, a, "__%s__", base, b);
+    r = try_dunder(vm, a, 0, base, b);
     if (r != CM_NOTIMPL) return r;
   }
-  if (user_value(vm, b) && cm_typeof(vm, b) != cm_typeof(vm, a))
-    r = try_dunder(vm, b, "__r%s__", base, a);
+  if (refl) r = try_dunder(vm, b, 1, base, a);
   return r;
 }
 
@@ -299,17 +316,34 @@ static cm_value property_get(cm_vm *vm, cm_value prop, cm_value self) {
   return cm_call(vm, p->fget, &self, 1, CM_NULL);
 }
 
+/* User descriptor objects: 1 if attribute v's class defines `hook`. */
+static bool user_hook(cm_vm *vm, cm_value v, const char *hook) {
+  if (!user_value(vm, v)) return false;
+  cm_value h = lookup_user(vm, class_of(vm, v), hook);
+  return !cm_is_null(h) && !cm_is_error(h);
+}
+
+/* v.__get__(self, cls) of a user descriptor (self None for the class). */
+static cm_value user_get(cm_vm *vm, cm_value v, cm_value self, cm_value cls) {
+  cm_value a[2] = {self, cls};
+  return call_user(vm, v, "__get__", a, 2);
+}
+
 static cm_value u_getattr(cm_vm *vm, cm_value self, cm_value name) {
   cm_class *c = class_of(vm, self);
   cm_value v = cm_class_lookup(vm, &c->desc, name, false);
   if (cm_is_error(v)) return v;
   if (is_type(v, &cm_property_type)) return property_get(vm, v, self);
   if (is_type(v, &cm_getset_descr_type)) return bind(vm, v, self, CM_VAL(c));
+  bool getter = user_hook(vm, v, "__get__");
+  if (getter && (user_hook(vm, v, "__set__") || user_hook(vm, v, "__delete__")))
+    return user_get(vm, v, self, CM_VAL(c));
   cm_value d = instance_dict(vm, self, false);
   if (!cm_is_null(d)) {
     cm_value x = cm_dict_get_str(vm, d, name);
     if (!cm_is_null(x)) return x;
   }
+  if (getter) return user_get(vm, v, self, CM_VAL(c));
   if (!cm_is_null(v)) return bind(vm, v, self, CM_VAL(c));
   if (!strcmp(cm_str_cstr(name), "__dict__")) return instance_dict(vm, self, true);
   if (c->solid->getattr) {
@@ -324,8 +358,9 @@ static cm_value u_getattr(cm_vm *vm, cm_value self, cm_value name) {
 int cm_instance_setattr(cm_vm *vm, cm_value self, cm_value name, cm_value v) {
   const cm_type *t = cm_typeof(vm, self);
   if (!is_user(t)) {
-    cm_raise(vm, &cm_exc_TypeError,
-             "can't apply this __setattr__ to %s object", t->name);
+    cm_raise(vm, &cm_exc_AttributeError,
+             "'%s' object has no attribute '%U' and no __dict__ for setting "
+             "new attributes", t->name, name);
     return -1;
   }
   cm_class *c = CM_CLASS_OF(t);
@@ -342,6 +377,12 @@ int cm_instance_setattr(cm_vm *vm, cm_value self, cm_value name, cm_value v) {
     }
     cm_value args[2] = {self, v};
     return cm_is_error(cm_call(vm, f, args, cm_is_null(v) ? 1 : 2, CM_NULL))
+               ? -1 : 0;
+  }
+  const char *hook = cm_is_null(v) ? "__delete__" : "__set__";
+  if (user_hook(vm, a, hook)) {
+    cm_value args[2] = {self, v};
+    return cm_is_error(call_user(vm, a, hook, args, cm_is_null(v) ? 1 : 2))
                ? -1 : 0;
   }
   if (c->solid->setattr) return c->solid->setattr(vm, self, name, v);
@@ -494,9 +535,10 @@ static void set_slots(cm_vm *vm, cm_class *c) {
   t->repr = u_repr;
   t->str = u_str;
   cm_value h = lookup_user(vm, c, "__hash__");
-  if (h == CM_NONE) t->hash = u_unhashable;
+  /* the shared unhashable slot lets dicts/sets word the error like CPython */
+  if (h == CM_NONE) t->hash = cm_hash_unhashable;
   else if (cm_is_obj(h)) t->hash = u_hash;
-  else if (has(vm, c, "__eq__")) t->hash = u_unhashable;
+  else if (has(vm, c, "__eq__")) t->hash = cm_hash_unhashable;
   else t->hash = s->hash ? s->hash : u_idhash;
   t->compare = u_compare;
   t->binop = u_binop;
@@ -548,6 +590,15 @@ static cm_value new_class(cm_vm *vm, cm_value name, cm_value bases,
   cm_value mro = compute_mro(vm, CM_VAL(c), bases);
   if (cm_is_error(mro)) return CM_ERROR;
   c->mro = mro;
+  /* Like CPython's type_new: a class body that defines __eq__ but not
+     __hash__ gets __hash__ = None (visible as C.__hash__, inherited by
+     subclasses, overriding a base's __hash__). */
+  cm_value eq = cm_dict_get_cstr(vm, ns, "__eq__");
+  cm_value hs = cm_dict_get_cstr(vm, ns, "__hash__");
+  if (cm_is_error(eq) || cm_is_error(hs)) return CM_ERROR;
+  if (!cm_is_null(eq) && cm_is_null(hs) &&
+      cm_dict_set_cstr(vm, ns, "__hash__", CM_NONE) < 0)
+    return CM_ERROR;
   set_slots(vm, c);
   return CM_VAL(c);
 }
@@ -566,7 +617,7 @@ static int wrap_init_subclass(cm_vm *vm, cm_value ns) {
 static int init_subclass(cm_vm *vm, cm_value cls, const cm_value *kwvals,
                          cm_value kwnames) {
   cm_tuple *mro = CM_AS(cm_tuple, CM_AS(cm_class, cls)->mro);
-  cm_value name = cm_intern(vm, "__init_subclass__");
+  cm_value name = cm_name(vm, "__init_subclass__");
   for (size_t i = 1; i < mro->n; i++) {
     const cm_type *m = cm_type_of_typeobj(mro->items[i]);
     cm_value a = is_user(m) ? cm_dict_get_str(vm, CM_CLASS_OF(m)->base.dict, name)
@@ -578,6 +629,47 @@ static int init_subclass(cm_vm *vm, cm_value cls, const cm_value *kwvals,
     return cm_is_error(cm_call(vm, b, kwvals, 0, kwnames)) ? -1 : 0;
   }
   return 0;
+}
+
+/* attr.__set_name__(cls, name) for namespace entries that define it. */
+static int set_names(cm_vm *vm, cm_value cls) {
+  cm_dict *d = CM_AS(cm_dict, CM_AS(cm_class, cls)->base.dict);
+  for (size_t i = 0; i < d->nentries; i++) {
+    cm_value k = d->entries[i].key, v = d->entries[i].value;
+    if (cm_is_null(k) || !user_hook(vm, v, "__set_name__")) continue;
+    cm_value a[2] = {cls, k};
+    if (cm_is_error(call_user(vm, v, "__set_name__", a, 2))) return -1;
+    d = CM_AS(cm_dict, CM_AS(cm_class, cls)->base.dict); /* may have grown */
+  }
+  return 0;
+}
+
+/* type(name, bases, dict) */
+cm_value cm_type_new3(cm_vm *vm, cm_value name, cm_value bases,
+                      cm_value dict) {
+  if (!cm_isinstance_t(vm, name, &cm_str_type) ||
+      !cm_isinstance_t(vm, bases, &cm_tuple_type) ||
+      !cm_isinstance_t(vm, dict, &cm_dict_type))
+    return cm_raise(vm, &cm_exc_TypeError,
+                    "type() argument types must be (str, tuple, dict)");
+  cm_tuple *bt = CM_AS(cm_tuple, bases);
+  for (size_t i = 0; i < bt->n; i++)
+    if (!cm_type_of_typeobj(bt->items[i]))
+      return cm_raise(vm, &cm_exc_TypeError, "bases must be types");
+  if (bt->n == 0) {
+    bases = cm_tuple_from(vm, &vm->typeobj[CM_T_OBJECT], 1);
+    if (cm_is_error(bases)) return bases;
+  }
+  cm_value ns = cm_dict_new(vm);
+  if (cm_is_error(ns) || cm_dict_update(vm, ns, dict) < 0) return CM_ERROR;
+  if (cm_is_null(cm_dict_get_cstr(vm, ns, "__module__")) &&
+      cm_dict_set_cstr(vm, ns, "__module__", cm_name(vm, "__main__")) < 0)
+    return CM_ERROR;
+  cm_value cls = new_class(vm, name, bases, ns);
+  if (cm_is_error(cls) || set_names(vm, cls) < 0 ||
+      init_subclass(vm, cls, NULL, CM_NULL) < 0)
+    return CM_ERROR;
+  return cls;
 }
 
 static int check_bases(cm_vm *vm, const cm_value *args, int nargs) {
@@ -618,7 +710,9 @@ cm_value cm_build_class(cm_vm *vm, const cm_value *args, int nargs,
     CM_AS(cm_cell, cell)->value = cls;
     if (cm_dict_del(vm, ns, cm_intern(vm, "__classcell__")) < 0) return CM_ERROR;
   }
-  if (init_subclass(vm, cls, args + nargs, kwnames) < 0) return CM_ERROR;
+  if (set_names(vm, cls) < 0 ||
+      init_subclass(vm, cls, args + nargs, kwnames) < 0)
+    return CM_ERROR;
   return cls;
 }
 
@@ -660,6 +754,7 @@ cm_value cm_class_getattr(cm_vm *vm, cm_value cls, cm_value name) {
   if (is_type(v, &cm_classmethod_descr_type))
     return cm_builtin_new(vm, CM_AS(cm_descr, v)->fn, CM_AS(cm_descr, v)->name,
                           cls);
+  if (user_hook(vm, v, "__get__")) return user_get(vm, v, CM_NONE, cls);
   return bind(vm, v, CM_NULL, cls);
 }
 
@@ -733,7 +828,7 @@ cm_value cm_class_call(cm_vm *vm, cm_value cls, const cm_value *args,
   }
   /* __init__ runs through a prelude helper the VM calls in our place, so
      constructors can pause like any other Python code. */
-  cm_value helper = cm_prelude(vm, "cl_init");
+  cm_value helper = cm_prelude_lit(vm, "cl_init");
   if (cm_is_error(helper)) return helper;
   cm_value t = cm_tuple_new(vm, (size_t)nargs + 2);
   if (cm_is_error(t)) return t;

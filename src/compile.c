@@ -17,6 +17,7 @@
 #include "int.h"
 #include "opcodes.h"
 #include "parser.h"
+#include "runtime.h"
 #include "str.h"
 #include "symtable.h"
 
@@ -65,6 +66,7 @@ typedef struct unit {
   cm_value constmap, namemap; /* dicts: str/int -> index */
   int depth, maxdepth;
   bool unreachable;
+  size_t label_at;          /* instruction index of the last placed label */
   cm_loc loc;
   uint32_t flags;
   cm_value name, qualname;
@@ -207,8 +209,31 @@ static int grow_code(compiler *c, unit *u) {
   return 0;
 }
 
+/* Peephole: LOAD_SMALL_INT k; BINARY_OP/COMPARE_OP -> one instruction
+   (when nothing jumps between them). The fused instruction takes the
+   operator's position, the one that can raise. */
+static bool fuse_const(compiler *c, int op, uint32_t arg) {
+  unit *u = c->u;
+  if ((op != CM_I_BINARY_OP && op != CM_I_COMPARE_OP) || u->n == 0 || u->label_at == u->n ||
+      u->unreachable)
+    return false;
+  uint32_t prev = u->insns[u->n - 1];
+  if (CM_INSN_OP(prev) != CM_I_LOAD_SMALL_INT) return false;
+  int32_t hid = u->hn ? u->hstack[u->hn - 1] : -1;
+  if (u->hid[u->n - 1] != hid) return false;
+  int64_t k = (int64_t)CM_INSN_ARG(prev) - CM_SMALL_INT_BIAS;
+  if (k < -CM_CONST_OPERAND_BIAS || k >= CM_CONST_OPERAND_BIAS || arg > 0xFF) return false;
+  int fused = op == CM_I_BINARY_OP ? CM_I_BINARY_OP_CONST : CM_I_COMPARE_OP_CONST;
+  u->insns[u->n - 1] = CM_INSN(fused, arg | (uint32_t)(k + CM_CONST_OPERAND_BIAS) << 8);
+  cm_loc l = u->loc;
+  u->pos[u->n - 1] = (cm_pos){l.lineno, l.end_lineno, l.col_offset, l.end_col_offset};
+  u->depth -= 1; /* the constant is no longer pushed */
+  return true;
+}
+
 static int emit(compiler *c, int op, uint32_t arg) {
   unit *u = c->u;
+  if (fuse_const(c, op, arg)) return 0;
   if (arg > CM_MAX_ARG) return syntax_error(c, u->loc, "too many values in one instruction%s", "");
   if (u->n == u->cap) TRY(grow_code(c, u));
   u->insns[u->n] = CM_INSN(op, arg);
@@ -244,6 +269,7 @@ static int new_label(compiler *c) {
 static void place(compiler *c, int l) {
   unit *u = c->u;
   u->labels[l].target = (int32_t)u->n;
+  u->label_at = u->n;
   if (u->unreachable && u->labels[l].depth >= 0) u->depth = u->labels[l].depth;
   else if (u->labels[l].depth < 0) u->labels[l].depth = u->depth;
   u->unreachable = false;
@@ -1214,7 +1240,7 @@ static int compile_function_like(compiler *c, const void *node, const cm_argumen
   int r = 0;
   if (is_async) {
     u->flags &= ~(uint32_t)CM_CO_GENERATOR;
-    r = not_supported(c, "async functions");
+    r = not_supported(c, "async def");
     if (r >= 0) r = emit(c, CM_I_RETURN_CONST, (uint32_t)add_const(c, CM_NONE));
   } else if (lambda_body) {
     if (add_const(c, CM_NONE) < 0) r = -1; /* lambdas have no docstring */
@@ -1251,6 +1277,7 @@ static int compile_function_like(compiler *c, const void *node, const cm_argumen
 
 static int compile_funcdef(compiler *c, const cm_stmt *s) {
   cm_expr_seq decos = s->v.funcdef.decorator_list;
+  if (s->v.funcdef.type_params.count) TRY(not_supported(c, "generic function syntax"));
   for (int i = 0; i < decos.count; i++) {
     TRY(compile_expr(c, decos.items[i]));
     TRY(emit(c, CM_I_PUSH_NULL, 0));
@@ -1306,7 +1333,7 @@ static int compile_comprehension(compiler *c, const cm_expr *e) {
   cm_comprehension_seq gens = e->kind == CM_E_DICTCOMP ? e->v.dictcomp.generators
                                                        : e->v.comp.generators;
   for (int i = 0; i < gens.count; i++)
-    if (gens.items[i]->is_async) return not_supported(c, "async comprehensions") < 0 ? -1 : load_const(c, CM_NONE);
+    if (gens.items[i]->is_async) return not_supported(c, "async comprehension") < 0 ? -1 : load_const(c, CM_NONE);
   cm_symscope *s = cm_sym_next_child(c->u->scope, e);
   if (!s) return syntax_error(c, e->loc, "internal error: missing scope%s", "");
   TRY(enter_unit(c, s, e->loc.lineno));
@@ -1335,6 +1362,7 @@ static int compile_comprehension(compiler *c, const cm_expr *e) {
 
 static int compile_class(compiler *c, const cm_stmt *s) {
   cm_expr_seq decos = s->v.classdef.decorator_list;
+  if (s->v.classdef.type_params.count) TRY(not_supported(c, "generic class syntax"));
   for (int i = 0; i < decos.count; i++) {
     TRY(compile_expr(c, decos.items[i]));
     TRY(emit(c, CM_I_PUSH_NULL, 0));
@@ -1486,11 +1514,48 @@ static int unwind_to(compiler *c, bool preserve_tos, fblock **loop) {
   return r;
 }
 
+static cm_value source_line(compiler *c, int lineno);
+
+/* SyntaxWarning on stderr, formatted like CPython's default warning hook. */
+static void syntax_warning(compiler *c, cm_loc loc, const char *msg) {
+  cm_value line = source_line(c, loc.lineno);
+  if (cm_is_error(line)) {
+    cm_exc_clear(c->vm);
+    line = CM_NONE;
+  }
+  const char *text = cm_is_obj(line) ? cm_str_cstr(line) : "";
+  while (*text == ' ' || *text == '\t') text++;
+  size_t n = strlen(text);
+  while (n && (text[n - 1] == '\n' || text[n - 1] == '\r')) n--;
+  cm_value w = cm_str_printf(c->vm, "%U:%d: SyntaxWarning: %s\n  ", c->filename, loc.lineno, msg);
+  if (cm_is_error(w)) {
+    cm_exc_clear(c->vm);
+    return;
+  }
+  cm_write(c->vm, 2, cm_str_cstr(w), CM_AS(cm_str, w)->size);
+  cm_write(c->vm, 2, text, n);
+  cm_write(c->vm, 2, "\n", 1);
+}
+
+/* PEP 765: return/break/continue leaving a finally block. */
+static void check_finally_exit(compiler *c, const cm_stmt *s, int from, const char *what) {
+  unit *u = c->u;
+  for (int i = from; i < u->nfb; i++) {
+    if (u->fb[i].kind == FB_FINALLY_END) {
+      char msg[64];
+      snprintf(msg, sizeof msg, "'%s' in a 'finally' block", what);
+      syntax_warning(c, s->loc, msg);
+      return;
+    }
+  }
+}
+
 static int compile_break_continue(compiler *c, const cm_stmt *s, bool is_break) {
   fblock *loop = NULL;
   TRY(unwind_to(c, false, &loop));
   if (!loop)
     return syntax_error(c, s->loc, is_break ? "'break' outside loop%s" : "'continue' not properly in loop%s", "");
+  check_finally_exit(c, s, (int)(loop - c->u->fb) + 1, is_break ? "break" : "continue");
   if (is_break) {
     if (loop->kind == FB_FOR) TRY(emit(c, CM_I_POP_ITER, 0));
     return emit_jump(c, CM_I_JUMP, loop->exit);
@@ -1501,6 +1566,7 @@ static int compile_break_continue(compiler *c, const cm_stmt *s, bool is_break) 
 static int compile_return(compiler *c, const cm_stmt *s) {
   unit *u = c->u;
   if (u->is_module || u->is_class) return syntax_error(c, s->loc, "'return' outside function%s", "");
+  check_finally_exit(c, s, 0, "return");
   if (s->v.ret.value) TRY(compile_expr(c, s->v.ret.value));
   else if (u->nfb) TRY(load_const(c, CM_NONE));
   if (u->nfb) {
@@ -2143,7 +2209,7 @@ static int compile_stmt_inner(compiler *c, const cm_stmt *s) {
   case CM_S_IMPORT: return compile_import(c, s);
   case CM_S_IMPORTFROM: return compile_import_from(c, s);
   case CM_S_MATCH: return compile_match(c, s);
-  case CM_S_TYPEALIAS: return not_supported(c, "type aliases");
+  case CM_S_TYPEALIAS: return not_supported(c, "the type statement");
   }
   return 0;
 }

@@ -302,8 +302,8 @@ static cm_value exc_add_note(cm_vm *vm, const cm_value *args, int nargs,
   if (cm_check_nargs(vm, "BaseException.add_note", nargs - 1, kwnames, 1, 1) < 0)
     return CM_ERROR;
   if (!cm_isinstance_t(vm, args[1], &cm_str_type))
-    return cm_raise(vm, &cm_exc_TypeError, "note must be a str, not '%T'",
-                    args[1]);
+    return cm_raise(vm, &cm_exc_TypeError,
+                    "add_note() argument must be str, not %T", args[1]);
   cm_exc *e = CM_AS(cm_exc, args[0]);
   if (cm_is_null(e->notes)) {
     e->notes = cm_list_new(vm, 1);

@@ -275,11 +275,13 @@ static double round_half_even(double x) {
    '.' whatever the C locale says. */
 static int c_format(cm_vm *vm, cm_buf *out, const char *fmt, int prec,
                     double d) {
-  int n = snprintf(NULL, 0, fmt, prec, d);
+  char small[128], *tmp = small;
+  int n = snprintf(small, sizeof small, fmt, prec, d);
   if (n < 0) return -1;
-  char *tmp = cm_alloc(vm, (size_t)n + 1);
-  if (!tmp) return -1;
-  snprintf(tmp, (size_t)n + 1, fmt, prec, d);
+  if ((size_t)n >= sizeof small) { /* long output: exact size */
+    if (!(tmp = cm_alloc(vm, (size_t)n + 1))) return -1;
+    snprintf(tmp, (size_t)n + 1, fmt, prec, d);
+  }
   int rc = 0;
   bool in_point = false;
   for (int i = 0; i < n && rc == 0; i++) {
@@ -293,7 +295,7 @@ static int c_format(cm_vm *vm, cm_buf *out, const char *fmt, int prec,
       rc = cm_buf_putc(vm, out, '.');
     }
   }
-  cm_free(vm, tmp, (size_t)n + 1);
+  if (tmp != small) cm_free(vm, tmp, (size_t)n + 1);
   return rc;
 }
 
@@ -380,7 +382,13 @@ static int sig_digits(cm_vm *vm, double ad, int sig, char *D, int *decpt) {
   size_t i = 0;
   for (; i < b.len && b.data[i] != 'e'; i++)
     if (b.data[i] >= '0' && b.data[i] <= '9') D[nd++] = b.data[i];
-  *decpt = atoi(b.data + i + 1) + 1;
+  /* the exponent: the buffer is not NUL-terminated */
+  int ex = 0, eneg = 0;
+  for (size_t j = i + 1; j < b.len; j++) {
+    if (b.data[j] == '-') eneg = 1;
+    else if (b.data[j] >= '0' && b.data[j] <= '9') ex = ex * 10 + (b.data[j] - '0');
+  }
+  *decpt = (eneg ? -ex : ex) + 1;
   cm_buf_free(vm, &b);
   return nd;
 }

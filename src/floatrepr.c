@@ -86,6 +86,18 @@ static int fb_digit(fbig *r, const fbig *s) {
 }
 
 int cm_dtoa_shortest(double v, char *digits, int *exp10) {
+  if (v < 9007199254740992.0 && v == floor(v)) {
+    /* integral below 2^53: every shorter decimal is another integer, which
+       is representable too, so the digits themselves are the shortest */
+    char tmp[24];
+    int n = 0;
+    for (uint64_t u = (uint64_t)v; u; u /= 10) tmp[n++] = (char)('0' + u % 10);
+    *exp10 = n;
+    int nd = 0;
+    while (n > 0) digits[nd++] = tmp[--n];
+    while (nd > 1 && digits[nd - 1] == '0') nd--;
+    return nd;
+  }
   int e2;
   double m = frexp(v, &e2); /* v = m * 2^e2, 0.5 <= m < 1 */
   uint64_t f = (uint64_t)ldexp(m, 53);

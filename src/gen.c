@@ -190,10 +190,17 @@ static cm_value gen_throw(cm_vm *vm, const cm_value *args, int nargs, cm_value k
   if (cm_check_nargs(vm, "throw", nargs - 1, kw, 1, 3) < 0) return CM_ERROR;
   cm_value typ = args[1];
   if (nargs > 2 && !cm_is_none(args[2])) {
+    /* throw(type, value): value if it is already an instance of type */
     cm_value a = args[2];
-    cm_value e = cm_call(vm, typ, &a, 1, CM_NULL);
-    if (cm_is_error(e)) return e;
-    typ = e;
+    int inst = cm_isinstance(vm, a, typ);
+    if (inst < 0) return CM_ERROR;
+    if (inst) {
+      typ = a;
+    } else {
+      cm_value e = cm_call(vm, typ, &a, 1, CM_NULL);
+      if (cm_is_error(e)) return e;
+      typ = e;
+    }
   }
   cm_raise_value(vm, typ);
   if (!cm_is_obj(vm->exc)) return CM_ERROR;

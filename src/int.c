@@ -164,9 +164,21 @@ int cm_int_to_i64(cm_vm *vm, cm_value v, int64_t *out) {
   return -1;
 }
 
+static cm_value call_dunder(cm_vm *vm, cm_value x, const char *name);
+
 cm_value cm_index(cm_vm *vm, cm_value v) {
   if (cm_is_int(v) || cm_is_bigint(v)) return v;
   if (cm_is_bool(v)) return cm_mkint(v == CM_TRUE);
+  if (cm_is_obj(v) && cm_typeof(vm, v)->id == CM_T_USER) { /* __index__ */
+    cm_value r = call_dunder(vm, v, "__index__");
+    if (r == CM_ERROR) return CM_ERROR;
+    if (r != CM_NULL) {
+      if (cm_is_int(r) || cm_is_bigint(r)) return r;
+      if (cm_is_bool(r)) return cm_mkint(r == CM_TRUE);
+      return cm_raise(vm, &cm_exc_TypeError,
+                      "__index__ returned non-int (type %T)", r);
+    }
+  }
   return cm_raise(vm, &cm_exc_TypeError,
                   "'%T' object cannot be interpreted as an integer", v);
 }
@@ -201,6 +213,17 @@ int cm_to_double(cm_vm *vm, cm_value v, double *out) {
     return 0;
   }
   if (cm_is_int_fast(v)) return cm_int_to_double(vm, v, out);
+  if (cm_is_obj(v) && cm_typeof(vm, v)->id == CM_T_USER) {
+    cm_value r = call_dunder(vm, v, "__float__");
+    if (r == CM_ERROR) return -1;
+    if (r != CM_NULL && cm_is_float(r)) {
+      *out = cm_floatval(r);
+      return 0;
+    }
+    if (r == CM_NULL && (r = call_dunder(vm, v, "__index__")) == CM_ERROR)
+      return -1;
+    if (r != CM_NULL && cm_is_int_fast(r)) return cm_int_to_double(vm, r, out);
+  }
   cm_raise(vm, &cm_exc_TypeError, "must be real number, not %T", v);
   return -1;
 }
@@ -231,12 +254,19 @@ static cm_value int_mul(cm_vm *vm, ival *a, ival *b) {
   if (bits > CM_INT_MAX_MUL_BITS) return cm_raise_memory(vm);
   cm_bigint *r = cm_bigint_alloc(vm, a->n + b->n);
   if (!r) return CM_ERROR;
-  size_t sn = cm_mag_mul_scratch(a->n, b->n);
-  uint32_t *tmp = cm_alloc(vm, sn * 4);
-  if (!tmp) return CM_ERROR;
-  r->n = (uint32_t)cm_mag_mul(r->d, a->d, a->n, b->d, b->n, tmp);
-  cm_free(vm, tmp, sn * 4);
   r->neg = a->neg != b->neg;
+  if (a->n == 1 || b->n == 1) { /* by one limb: the common case */
+    const ival *big = a->n == 1 ? b : a;
+    memcpy(r->d, big->d, big->n * 4);
+    r->n = (uint32_t)cm_mag_muladd_small(r->d, big->n, (a->n == 1 ? a : b)->d[0], 0);
+    return cm_bigint_finish(vm, r);
+  }
+  size_t sn = cm_mag_mul_scratch(a->n, b->n);
+  bool karatsuba = (a->n < b->n ? a->n : b->n) >= CM_KARATSUBA_CUTOFF;
+  uint32_t *tmp = karatsuba ? cm_alloc(vm, sn * 4) : NULL;
+  if (karatsuba && !tmp) return CM_ERROR;
+  r->n = (uint32_t)cm_mag_mul(r->d, a->d, a->n, b->d, b->n, tmp);
+  if (tmp) cm_free(vm, tmp, sn * 4);
   return cm_bigint_finish(vm, r);
 }
 
@@ -778,6 +808,19 @@ static int int_digits(cm_vm *vm, cm_value v, int base, const char *prefix,
                       bool with_sign, cm_buf *out) {
   ival x;
   ival_of(v, &x);
+  if (!cm_is_bigint(v)) { /* small: digits on the stack */
+    char tmp[72], *p = tmp + sizeof tmp;
+    uint64_t u = x.n == 0 ? 0 : x.n == 1 ? x.d[0] : ((uint64_t)x.d[1] << 32) | x.d[0];
+    do {
+      *--p = "0123456789abcdefghijklmnopqrstuvwxyz"[u % (unsigned)base];
+      u /= (unsigned)base;
+    } while (u);
+    int rc = 0;
+    if (with_sign && x.neg) rc = cm_buf_putc(vm, out, '-');
+    if (rc == 0 && prefix) rc = cm_buf_puts(vm, out, prefix);
+    if (rc == 0) rc = cm_buf_put(vm, out, p, (size_t)(tmp + sizeof tmp - p));
+    return rc;
+  }
   uint64_t bits = cm_mag_bitlen(x.d, x.n);
   if (base == 10 && (double)bits * 0.30102999566398 > CM_MAX_STR_DIGITS + 1) {
     digit_limit_error(vm);

@@ -38,7 +38,9 @@ size_t cm_mag_add(uint32_t *r, const uint32_t *a, size_t an,
 /* a >= b; r[an]; r may alias a. */
 size_t cm_mag_sub(uint32_t *r, const uint32_t *a, size_t an,
                   const uint32_t *b, size_t bn);
-/* r[an+bn]; tmp scratch of cm_mag_mul_scratch(an, bn) limbs. */
+/* r[an+bn]; tmp scratch of cm_mag_mul_scratch(an, bn) limbs (may be NULL
+   when the shorter operand has fewer than CM_KARATSUBA_CUTOFF limbs). */
+#define CM_KARATSUBA_CUTOFF 48
 size_t cm_mag_mul(uint32_t *r, const uint32_t *a, size_t an,
                   const uint32_t *b, size_t bn, uint32_t *tmp);
 size_t cm_mag_mul_scratch(size_t an, size_t bn);
@@ -62,9 +64,10 @@ uint64_t cm_mag_bitlen(const uint32_t *a, size_t an);
    2^exp2, rounded half-even to a double (subnormals included). */
 double cm_round_bits(uint64_t q, int qlen, int sticky, int64_t exp2,
                      int *overflow);
-/* Correctly rounded a / b (b != 0) times 2^exp2 as a double; *overflow set
-   (and HUGE_VAL returned) if it does not fit. Needs vm for scratch only when large
-   (vm may be NULL for operands under ~500 limbs). */
+/* Correctly rounded a / b (b != 0) as a double (subnormals included);
+   *overflow set (and HUGE_VAL returned) if it does not fit. Uses vm only
+   for scratch memory of large operands (vm may be NULL under ~300 limbs).
+   0 ok, -1 out of memory (exception set). */
 int cm_mag_ratio_to_double(cm_vm *vm, const uint32_t *a, size_t an,
                            const uint32_t *b, size_t bn, double *out,
                            int *overflow);
@@ -121,8 +124,9 @@ cm_value cm_int_construct(cm_vm *vm, const cm_value *args, int nargs,
 cm_value cm_float_binop(cm_vm *vm, int op, cm_value a, cm_value b);
 /* Python float hash. */
 int64_t cm_float_hash_value(double d);
-/* Compares int or float a with float/int b exactly: CM_TRUE/CM_FALSE or
-   CM_NOTIMPL. */
+/* Rich comparison of two ints/floats (bools too), exact across types
+   (2**53+1 > 2.0**53, nan unordered): CM_TRUE/CM_FALSE, CM_NOTIMPL for
+   other types, CM_ERROR on memory errors. */
 cm_value cm_num_compare(cm_vm *vm, int op, cm_value a, cm_value b);
 /* Shortest round-trip digits of finite d > 0: writes up to 17 digits
    (no dot) to digits, returns the count; *exp10 such that
@@ -146,7 +150,8 @@ double cm_float_round_digits(double x, int64_t ndigits);
 /* Python-style float %, //, divmod. b != 0. */
 double cm_float_mod(double a, double b);
 double cm_float_floordiv(double a, double b);
-/* float(x) / complex formatting with a parsed spec (float.c). */
+/* format(d, spec) for a float (or an int formatted with e/f/g/%) with an
+   already parsed spec; tname names the type in error messages. */
 struct cm_fmtspec;
 cm_value cm_float_format_double(cm_vm *vm, double d,
                                 const struct cm_fmtspec *fs, const char *tname);
@@ -175,8 +180,9 @@ typedef struct cm_complex {
 cm_value cm_complex_new(cm_vm *vm, double re, double im);
 /* Complex power (a ** b) with CPython's errors. */
 cm_value cm_complex_pow(cm_vm *vm, double ar, double ai, double br, double bi);
-/* Formats a double the way repr(complex) shows its parts ("1", "-0",
-   "1.5", "inf", "nan", "1e+16"). buf has 32 bytes. */
+/* repr(float) text of d into buf (32 bytes); with drop_dot0 the way
+   repr(complex) shows its parts: no ".0" on integral values ("1", "-0",
+   "1.5", "inf", "nan", "1e+16"). */
 void cm_double_repr_buf(double d, char *buf, bool drop_dot0);
 
 #endif

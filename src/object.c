@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "runtime.h"
+#include "list.h"
 #include "str.h"
 
 static const char *const binop_sym[CM_OP_NBINARY] = {
@@ -146,7 +147,7 @@ cm_value cm_format(cm_vm *vm, cm_value v, cm_value spec) {
   size_t n = CM_AS(cm_str, spec)->size;
   if (n == 0 && (t == &cm_str_type || t == &cm_int_type))
     return cm_to_str(vm, v);
-  cm_value m = cm_type_lookup(vm, t, cm_intern(vm, "__format__"));
+  cm_value m = cm_type_lookup(vm, t, cm_name(vm, "__format__"));
   if (cm_is_error(m)) return CM_ERROR;
   if (cm_is_null(m)) return cm_raise(vm, &cm_exc_TypeError,
                                      "unsupported format string passed to %s.__format__", t->name);
@@ -219,7 +220,11 @@ static cm_value try_compare(cm_vm *vm, const cm_type *t, int op, cm_value a,
 cm_value cm_compare(cm_vm *vm, int op, cm_value a, cm_value b) {
   const cm_type *ta = cm_typeof(vm, a), *tb = cm_typeof(vm, b);
   cm_value r = CM_NOTIMPL;
-  bool reflected_first = ta != tb && tb->compare && tb->compare != ta->compare &&
+  /* User classes share one compare slot, so for them a subclass always
+     gets its reflected dunder first (CPython does not check overriding
+     for rich comparisons). */
+  bool reflected_first = ta != tb && tb->compare &&
+                         (tb->compare != ta->compare || tb->id == CM_T_USER) &&
                          cm_type_is_sub(tb, ta);
   if (reflected_first) {
     r = try_compare(vm, tb, cmp_swap[op], b, a);
@@ -284,6 +289,16 @@ static cm_value binop_error(cm_vm *vm, int op, cm_value a, cm_value b) {
       return cm_raise(vm, &cm_exc_TypeError,
                       "can't multiply sequence by non-int of type '%s'",
                       is_sequence(ta) ? tb->name : ta->name);
+  }
+  if (base == CM_OP_ADD) {
+    /* str/list/tuple + an object without __radd__: CPython's sequence
+       concatenation message (the types' own binops defer to user
+       classes so that __radd__ gets its chance) */
+    const cm_type *ta = cm_typeof(vm, a);
+    if (ta == &cm_str_type || ta == &cm_list_type || ta == &cm_tuple_type)
+      return cm_raise(vm, &cm_exc_TypeError,
+                      "can only concatenate %s (not \"%s\") to %s", ta->name,
+                      cm_type_name(vm, b), ta->name);
   }
   const char *sym = inplace ? binop_isym[base] : binop_sym[base];
   if (base == CM_OP_POW && !inplace) sym = "** or pow()";
@@ -370,7 +385,7 @@ int cm_delitem(cm_vm *vm, cm_value o, cm_value k) {
 int cm_contains(cm_vm *vm, cm_value container, cm_value x) {
   const cm_type *t = cm_typeof(vm, container);
   if (t->contains) return t->contains(vm, container, x);
-  if (!t->iter && !t->iternext) {
+  if (!t->iter && !t->iternext && !t->getitem) {
     cm_raise(vm, &cm_exc_TypeError,
              "argument of type '%s' is not a container or iterable", t->name);
     return -1;
@@ -390,6 +405,9 @@ cm_value cm_iter(cm_vm *vm, cm_value v) {
   const cm_type *t = cm_typeof(vm, v);
   if (t->iter) return t->iter(vm, v);
   if (t->iternext) return v;
+  /* The old sequence protocol: an object with only __getitem__ iterates as
+     v[0], v[1], ... until IndexError (CPython's PySeqIter). */
+  if (t->getitem && t->id != CM_T_DICT) return cm_seq_iter_new(vm, v);
   return cm_raise(vm, &cm_exc_TypeError, "'%s' object is not iterable",
                   t->name);
 }
@@ -480,9 +498,6 @@ static int generic_setattr(cm_vm *vm, cm_value o, cm_value name, cm_value v) {
              "attribute '%U' of '%s' objects is not writable", name, t->name);
   else if (!cm_is_null(d))
     cm_raise(vm, &cm_exc_AttributeError, "'%s' object attribute '%U' is read-only",
-             t->name, name);
-  else if (cm_is_null(v))
-    cm_raise(vm, &cm_exc_AttributeError, "'%s' object has no attribute '%U'",
              t->name, name);
   else
     cm_raise(vm, &cm_exc_AttributeError,

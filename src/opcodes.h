@@ -110,7 +110,10 @@
   X(GET_LEN, 1, 2)         /* subj -- subj len(subj) */                     \
   X(MATCH_KEYS, 2, 3)      /* subj keys -- subj keys values_tuple|None */   \
   X(MATCH_CLASS, 3, 1)     /* subj cls names -- attrs_tuple|None (arg npos)*/\
-  X(DICT_WITHOUT_KEYS, 2, 1) /* subj keys -- dict(subj) minus keys */
+  X(DICT_WITHOUT_KEYS, 2, 1) /* subj keys -- dict(subj) minus keys */ \
+  /* superinstructions (compile.c peephole): a small int constant operand */ \
+  X(BINARY_OP_CONST, 1, 1) /* a -- a op k (arg: op | (k + 2^15) << 8) */     \
+  X(COMPARE_OP_CONST, 1, 1) /* a -- a cmp k (arg: cmp | (k + 2^15) << 8) */
 
 enum {
 #define CM_X_OP(name, pops, pushes) CM_I_##name,
@@ -124,5 +127,6 @@ enum {
 #define CM_INSN_ARG(i) ((i) >> 8)
 #define CM_MAX_ARG 0xFFFFFF
 #define CM_SMALL_INT_BIAS (1 << 23)
+#define CM_CONST_OPERAND_BIAS (1 << 15)
 
 #endif

@@ -43,6 +43,15 @@ static int prelude_load(cm_vm *vm) {
   return 0;
 }
 
+cm_value cm_prelude_lit(cm_vm *vm, const char *literal) {
+  if (cm_is_null(vm->prelude)) return cm_prelude(vm, literal);
+  cm_value name = cm_name(vm, literal);
+  if (cm_is_error(name)) return name;
+  cm_value f = cm_dict_get_str(vm, vm->prelude, name);
+  if (cm_is_null(f)) return cm_prelude(vm, literal);
+  return f;
+}
+
 cm_value cm_prelude(cm_vm *vm, const char *name) {
   if (cm_is_null(vm->prelude) && prelude_load(vm) < 0) return CM_ERROR;
   cm_value f = cm_dict_get_cstr(vm, vm->prelude, name);

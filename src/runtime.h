@@ -44,6 +44,12 @@ cm_value cm_type_call(cm_vm *vm, cm_value typeobj, const cm_value *args,
 cm_value cm_descr_call(cm_vm *vm, cm_value descr, const cm_value *args,
                        int nargs, cm_value kwnames);
 
+/* public: the interned str for a string LITERAL, cached per interpreter by
+   the literal's address (never pass a buffer whose contents change). */
+cm_value cm_name(cm_vm *vm, const char *literal);
+/* cm_prelude() for a string literal name (cheap on repeated calls). */
+cm_value cm_prelude_lit(cm_vm *vm, const char *literal);
+
 /* public: a native function as a Python-visible builtin (self CM_NULL). */
 cm_value cm_builtin_new(cm_vm *vm, cm_native_fn fn, const char *name,
                         cm_value self);
@@ -95,6 +101,8 @@ void cm_class_finalize(cm_vm *vm, cm_obj *o);
 int cm_instance_setattr(cm_vm *vm, cm_value self, cm_value name, cm_value v);
 /* The built-in type behind t: t itself, or a class's solid base. */
 const cm_type *cm_native_type(const cm_type *t);
+cm_value cm_type_new3(cm_vm *vm, cm_value name, cm_value bases,
+                      cm_value dict);
 cm_value cm_build_class(cm_vm *vm, const cm_value *args, int nargs,
                         cm_value kwnames);
 /* Binds a class attribute found for instance `o` of type t (methods,

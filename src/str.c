@@ -593,7 +593,9 @@ static cm_value str_binop(cm_vm *vm, int op, cm_value a, cm_value b) {
   switch (base) {
   case CM_OP_ADD:
     if (sa && sb) return cm_str_concat(vm, a, b);
-    if (sa) /* CPython's message for str + non-str */
+    /* CPython's message for str + non-str; a user class keeps its chance
+       at __radd__ */
+    if (sa && cm_typeof(vm, b)->id != CM_T_USER)
       return cm_raise(vm, &cm_exc_TypeError,
                       "can only concatenate str (not \"%T\") to str", b);
     return CM_NOTIMPL;

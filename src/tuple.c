@@ -65,10 +65,16 @@ static int tuple_hash(cm_vm *vm, cm_value self, int64_t *out) {
 static cm_value tuple_repr(cm_vm *vm, cm_value self) {
   size_t n = TUP(self)->n;
   if (n == 0) return cm_str_from_cstr(vm, "()");
+  /* A tuple can reach itself through a mutable item (t = ([],);
+     t[0].append(t)); CPython then prints it as (...). */
+  cm_obj *o = cm_objptr(self);
+  if (o->flags & CM_FLAG_IN_REPR) return cm_str_from_cstr(vm, "(...)");
+  o->flags |= CM_FLAG_IN_REPR;
   cm_buf b = {0};
   int rc = cm_buf_putc(vm, &b, '(');
   if (rc == 0) rc = cm_repr_items(vm, &b, self);
   if (rc == 0) rc = n == 1 ? cm_buf_put(vm, &b, ",)", 2) : cm_buf_putc(vm, &b, ')');
+  o->flags &= (uint8_t)~CM_FLAG_IN_REPR;
   if (rc < 0) {
     cm_buf_free(vm, &b);
     return CM_ERROR;

@@ -15,6 +15,35 @@
 
 #define TYPEOBJ_FILLED 1 /* hdr.flags: dict holds the descriptors */
 
+/* The `object` type object carries the interpreter's cache of interned
+   names for string literals (cm_name): no global state, traced by GC. */
+#define NAME_CACHE 256
+typedef struct name_slot {
+  const char *lit;
+  cm_value str;
+} name_slot;
+typedef struct objtype {
+  cm_typeobj base;
+  name_slot names[NAME_CACHE];
+} objtype;
+
+cm_value cm_name(cm_vm *vm, const char *lit) {
+  objtype *o = CM_AS(objtype, vm->typeobj[CM_T_OBJECT]);
+  size_t h = ((uintptr_t)lit >> 3) * 0x9E3779B97F4A7C15u;
+  for (size_t i = 0; i < 8; i++) {
+    name_slot *s = &o->names[(h + i) & (NAME_CACHE - 1)];
+    if (s->lit == lit) return s->str;
+    if (!s->lit) {
+      cm_value v = cm_intern(vm, lit);
+      if (cm_is_error(v)) return v;
+      s->lit = lit;
+      s->str = v;
+      return v;
+    }
+  }
+  return cm_intern(vm, lit); /* crowded: not cached */
+}
+
 /* ---- type objects ---------------------------------------------------- */
 
 const cm_type *cm_type_of_typeobj(cm_value v) {
@@ -23,7 +52,8 @@ const cm_type *cm_type_of_typeobj(cm_value v) {
 }
 
 static cm_value typeobj_new(cm_vm *vm, const cm_type *t) {
-  cm_typeobj *o = cm_gc_new(vm, &cm_type_type, sizeof(cm_typeobj));
+  size_t size = t == &cm_object_type ? sizeof(objtype) : sizeof(cm_typeobj);
+  cm_typeobj *o = cm_gc_new(vm, &cm_type_type, size);
   if (!o) return CM_ERROR;
   o->t = t;
   o->dict = CM_NULL;
@@ -34,6 +64,10 @@ static void typeobj_trace(cm_vm *vm, cm_obj *self) {
   cm_typeobj *to = (cm_typeobj *)self;
   if (to->t->id == CM_T_USER) cm_class_trace(vm, self);
   else cm_gc_mark_value(vm, to->dict);
+  if (to->t == &cm_object_type)
+    for (size_t i = 0; i < NAME_CACHE; i++)
+      if (((objtype *)self)->names[i].lit)
+        cm_gc_mark_value(vm, ((objtype *)self)->names[i].str);
 }
 
 static void typeobj_finalize(cm_vm *vm, cm_obj *self) {
@@ -382,9 +416,7 @@ static cm_value type_construct(cm_vm *vm, const cm_value *args, int nargs,
                                cm_value kwnames) {
   bool kw = !cm_is_null(kwnames) && CM_AS(cm_tuple, kwnames)->n;
   if (nargs == 1 && !kw) return cm_type_value(vm, cm_typeof(vm, args[0]));
-  if (nargs == 3)
-    return cm_raise(vm, &cm_exc_NotImplementedError,
-                    "classes are not supported yet");
+  if (nargs == 3 && !kw) return cm_type_new3(vm, args[0], args[1], args[2]);
   return cm_raise(vm, &cm_exc_TypeError, "type() takes 1 or 3 arguments");
 }
 

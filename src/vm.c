@@ -22,6 +22,8 @@
 #include "int.h"
 #include "list.h"
 #include "opcodes.h"
+#include "range.h"
+#include "runtime.h"
 
 #if defined(__GNUC__)
 #define LIKELY(x) __builtin_expect(!!(x), 1)
@@ -814,10 +816,8 @@ static int print_expr(cm_vm *vm, cm_value v) {
   if (cm_is_none(v)) return 0;
   cm_value r = cm_repr(vm, v);
   if (cm_is_error(r)) return -1;
-  if (vm->write) {
-    vm->write(vm->write_ud, 1, cm_str_cstr(r), CM_AS(cm_str, r)->size);
-    vm->write(vm->write_ud, 1, "\n", 1);
-  }
+  cm_write(vm, 1, cm_str_cstr(r), CM_AS(cm_str, r)->size);
+  cm_write(vm, 1, "\n", 1);
   return cm_dict_set_cstr(vm, vm->builtins, "_", v);
 }
 
@@ -1053,14 +1053,21 @@ static inline cm_value i64_binop(cm_vm *vm, int op, int64_t x, int64_t y) {
 }
 #endif
 
-/* CM_NULL when the fast path does not apply. */
-static inline cm_value fast_binop(cm_vm *vm, int op, cm_value a, cm_value b) {
+/* Binary operator without the small-int/float fast path: int64-sized big
+   ints inline, everything else through cm_binop. */
+static cm_value binop_slow(cm_vm *vm, int op, cm_value a, cm_value b) {
 #if defined(__GNUC__)
-  if (!(cm_is_int(a) && cm_is_int(b))) {
-    int64_t x, y;
-    if (as_i64(a, &x) && as_i64(b, &y)) return i64_binop(vm, op, x, y);
+  int64_t x, y;
+  if (as_i64(a, &x) && as_i64(b, &y)) {
+    cm_value r = i64_binop(vm, op, x, y);
+    if (!cm_is_null(r)) return r;
   }
 #endif
+  return cm_binop(vm, op, a, b);
+}
+
+/* CM_NULL when the fast path does not apply. */
+static inline cm_value fast_binop(cm_vm *vm, int op, cm_value a, cm_value b) {
   if (cm_is_int(a) && cm_is_int(b)) {
     int64_t x = cm_intval(a), y = cm_intval(b), r;
     switch (op & 15) {
@@ -1177,6 +1184,14 @@ static void gen_exc_suspend(cm_vm *vm, cm_gen *g, bool finished) {
   g->handled = (!finished && vm->handled != g->caller_handled) ? vm->handled : CM_NULL;
   vm->handled = g->caller_handled;
   g->caller_handled = CM_NULL;
+}
+
+/* A generator made by the call just before `GET_ITER 1` (the iterable of a
+   for statement) is referenced by that loop only: leaving the loop early
+   closes it, as CPython's refcounting would. */
+static inline cm_value mark_loop_gen(cm_value g, const uint32_t *ip) {
+  if (CM_INSN_OP(*ip) == CM_I_GET_ITER && CM_INSN_ARG(*ip) == 1) CM_AS(cm_gen, g)->owned = 1;
+  return g;
 }
 
 /* Unwind one frame whose exception was not handled; returns its caller.
@@ -1533,9 +1548,39 @@ execute:
   TARGET(BINARY_OP) {
     cm_value a = sp[-2], b = sp[-1];
     cm_value r = fast_binop(vm, (int)ARG, a, b);
-    if (cm_is_null(r)) r = cm_binop(vm, (int)ARG, a, b);
+    if (cm_is_null(r)) r = binop_slow(vm, (int)ARG, a, b);
     CHECK(r);
     sp--;
+    sp[-1] = r;
+    DISPATCH();
+  }
+  TARGET(BINARY_OP_CONST) {
+    cm_value a = sp[-1], b = cm_mkint((int64_t)(ARG >> 8) - CM_CONST_OPERAND_BIAS);
+    int op = (int)(ARG & 0xFF);
+    cm_value r = fast_binop(vm, op, a, b);
+    if (cm_is_null(r)) r = binop_slow(vm, op, a, b);
+    CHECK(r);
+    sp[-1] = r;
+    DISPATCH();
+  }
+  TARGET(COMPARE_OP_CONST) {
+    cm_value a = sp[-1], b = cm_mkint((int64_t)(ARG >> 8) - CM_CONST_OPERAND_BIAS);
+    int op = (int)(ARG & 0xFF);
+    cm_value r = fast_compare(op, a, b);
+    if (LIKELY(!cm_is_null(r))) {
+      uint32_t nx = *ip;
+      if (CM_INSN_OP(nx) == CM_I_POP_JUMP_IF_FALSE || CM_INSN_OP(nx) == CM_I_POP_JUMP_IF_TRUE) {
+        sp--;
+        ip++;
+        trap--;
+        if ((r == CM_TRUE) == (CM_INSN_OP(nx) == CM_I_POP_JUMP_IF_TRUE))
+          ip = code->insns + CM_INSN_ARG(nx);
+        DISPATCH();
+      }
+    } else {
+      r = cm_compare(vm, op, a, b);
+      CHECK(r);
+    }
     sp[-1] = r;
     DISPATCH();
   }
@@ -1636,10 +1681,6 @@ execute:
   TARGET(GET_ITER) {
     cm_value it = cm_iter(vm, sp[-1]);
     CHECK(it);
-    /* ARG 1: the iterable was just made by a call in a for statement */
-    if (ARG && cm_is_obj(it) && cm_objptr(it)->type == &cm_generator_type &&
-        !CM_AS(cm_gen, it)->started)
-      CM_AS(cm_gen, it)->owned = 1;
     sp[-1] = it;
     DISPATCH();
   }
@@ -1647,6 +1688,20 @@ execute:
     cm_value it = sp[-1];
     if (LIKELY(cm_is_obj(it))) {
       const cm_type *t = cm_objptr(it)->type;
+      if (t == &cm_range_iter_type && cm_is_null(CM_AS(cm_range_iter, it)->big_next)) {
+        cm_range_iter *ri = CM_AS(cm_range_iter, it);
+        if (ri->left > 0) {
+          int64_t v = ri->next;
+          if (--ri->left) ri->next += ri->step; /* the last step could overflow */
+          cm_value iv = cm_smallint_fits(v) ? cm_mkint(v) : cm_int_from_i64(vm, v);
+          CHECK(iv);
+          PUSH(iv);
+          DISPATCH();
+        }
+        sp--;
+        ip = code->insns + ARG;
+        DISPATCH();
+      }
       if (t == &cm_list_iter_type || t == &cm_tuple_iter_type) {
         cm_seqiter *si = CM_AS(cm_seqiter, it);
         size_t n = 0;
@@ -1845,7 +1900,7 @@ execute:
       if (!nf) {
         if (cm_is_null(g) || cm_is_error(g)) goto error;
         sp = base;
-        PUSH(g);
+        PUSH(mark_loop_gen(g, ip));
         DISPATCH();
       }
       if (depth_check(vm) < 0) {
@@ -2067,7 +2122,7 @@ execute:
     cm_value exc = sp[-1];
     if (is_exc_obj(exc) && cm_isinstance_t(vm, exc, &cm_exc_StopIteration)) {
       cm_value v = cm_stop_iteration_value(vm, exc);
-      sp -= 2;
+      sp--; /* [sub, exc] -> [value] */
       sp[-1] = v;
       DISPATCH();
     }
@@ -2203,7 +2258,7 @@ do_call : {
       if (!nf) {
         if (cm_is_null(g) || cm_is_error(g)) goto error;
         sp = base;
-        PUSH(g);
+        PUSH(mark_loop_gen(g, ip));
         DISPATCH();
       }
       if (UNLIKELY(depth_check(vm) < 0)) {
@@ -2279,7 +2334,7 @@ call_done:
       if (!nf) {
         if (cm_is_null(g) || cm_is_error(g)) goto error;
         sp = base;
-        PUSH(g);
+        PUSH(mark_loop_gen(g, ip));
         DISPATCH();
       }
       if (depth_check(vm) < 0) {

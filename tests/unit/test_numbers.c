@@ -8,6 +8,7 @@
 #include <string.h>
 #include "int.h"
 #include "numbers_table.h"
+#include "format_table.h"
 
 static int passed, failed;
 
@@ -135,6 +136,60 @@ static void test_hash_big(cm_vm *vm) {
         "hash", "hash(2**100) == hash(2.0**100)");
 }
 
+static double parse_d(const char *s) {
+  double d = 0;
+  cm_parse_double(NULL, s, strlen(s), false, &d);
+  return d;
+}
+
+/* format(value, spec) through the generic cm_format and __format__. */
+static void test_format(cm_vm *vm) {
+  for (size_t i = 0; i < sizeof format_cases / sizeof format_cases[0]; i++) {
+    const char *a = format_cases[i].a, *b = format_cases[i].b;
+    cm_value v;
+    switch (format_cases[i].kind) {
+    case 'i': v = cm_int_from_str(vm, a, strlen(a), 10); break;
+    case 'f': v = cm_float(parse_d(a)); break;
+    default: v = cm_complex_new(vm, parse_d(a), parse_d(b)); break;
+    }
+    char got[512] = "<?>";
+    cm_value spec = cm_str_from_cstr(vm, format_cases[i].spec);
+    cm_value r = v == CM_ERROR || spec == CM_ERROR ? CM_ERROR : cm_format(vm, v, spec);
+    if (r != CM_ERROR) {
+      snprintf(got, sizeof got, "%s", cm_str_cstr(r));
+    } else if (vm->exc != CM_NULL) {
+      cm_value msg = cm_to_str(vm, vm->exc);
+      snprintf(got, sizeof got, "!%s: %s", cm_type_name(vm, vm->exc),
+               msg == CM_ERROR ? "?" : cm_str_cstr(msg));
+      cm_exc_clear(vm);
+    }
+    char detail[1200];
+    snprintf(detail, sizeof detail, "format(%s%s%s, '%s') = '%s' want '%s'", a,
+             *b ? "+j*" : "", b, format_cases[i].spec, got, format_cases[i].out);
+    check(strcmp(got, format_cases[i].out) == 0, "format", detail);
+  }
+}
+
+/* Results known to be too big are refused before allocating. */
+static void test_preflight(cm_vm *vm) {
+  static const struct { int op; int64_t a, b; } cases[] = {
+      {CM_OP_POW, 2, INT64_C(10000000000)}, {CM_OP_LSHIFT, 1, INT64_C(10000000000)},
+      {CM_OP_POW, 3, INT64_C(100000000)}, {CM_OP_POW, 2, 100000000},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    uint64_t saved = vm->limits.max_memory;
+    vm->limits.max_memory = i == 3 ? (1u << 20) : 0; /* 2**1e8 needs 12 MB */
+    cm_value r = cm_int_binop(vm, cases[i].op, cm_int_from_i64(vm, cases[i].a),
+                              cm_int_from_i64(vm, cases[i].b));
+    vm->limits.max_memory = saved;
+    bool mem = r == CM_ERROR && cm_exc_matches(vm, &cm_exc_MemoryError);
+    cm_exc_clear(vm);
+    char detail[64];
+    snprintf(detail, sizeof detail, "case %zu", i);
+    check(mem, "preflight", detail);
+  }
+}
+
 /* Deterministic pseudo-random limbs (xorshift). */
 static uint32_t rnd(uint64_t *st) {
   *st ^= *st << 13;
@@ -210,6 +265,8 @@ int main(void) {
   test_hash();
   test_hash_big(vm);
   test_mag_identities();
+  test_format(vm);
+  test_preflight(vm);
   cm_vm_free(vm);
   printf("%d passed, %d failed\n", passed, failed);
   return failed != 0;

@@ -1,0 +1,16 @@
+print("a,b,,c,".split(","))
+print("  a  b  ".split())
+print("  a  b  ".split(None, 1))
+print("a b c d".rsplit(" ", 2))
+print("".split(","), "".split())
+print("abc".split("abc"))
+print("a\tb\nc\x0bd\x0ce\rf\x1cg".split())
+print("line1\nline2\r\nline3\rline4".splitlines())
+print("x\n\ny\n".splitlines(True))
+print("a--b--c".partition("--"), "abc".partition("z"), "abc".rpartition("z"))
+print("aaa".replace("a", "b", 2), "abc".replace("", "-"), "abc".replace("", "-", 2))
+print("1,2,3".split(",", 0), "1,2,3".split(",", -1))
+try:
+    "a".split("")
+except ValueError as e:
+    print("ValueError", e)

@@ -1,0 +1,11 @@
+s = "héllo wörld ñ 日本語"
+print(len(s), s[1], s[-1], s[7], s[-3:])
+print(s[::-1])
+print(s[1:10:2])
+print(s.upper(), s.title())
+print(s.find("ö"), s.index("日"), s.rfind("l"))
+print("ß".upper(), "ǅ".lower(), "ǅ".upper(), "İ".lower().encode())
+print("ﬁ".upper(), len("ﬁ".upper()))
+print("Straße".casefold(), "ΣΑΣ".lower())
+print([c for c in "aé日"])
+print("日本".center(6, "*"), "x".ljust(3, "é") + "|")

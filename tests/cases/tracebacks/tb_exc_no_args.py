@@ -1,0 +1,3 @@
+class Boom(Exception): pass
+def go(): raise Boom
+go()

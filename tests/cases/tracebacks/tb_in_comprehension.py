@@ -1,0 +1,2 @@
+data = ['1', '2', 'x']
+print([int(d) for d in data])

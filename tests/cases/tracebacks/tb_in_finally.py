@@ -1,0 +1,5 @@
+try:
+    print('body')
+finally:
+    print('cleanup')
+    raise ValueError('from finally')

@@ -1,0 +1,3 @@
+def main():
+    raise NotImplementedError('todo: implement main')
+main()

@@ -1,0 +1,3 @@
+counts = {}
+for item in [[1], [2]]:
+    counts[item] = counts.get(item, 0) + 1
