@@ -9,6 +9,7 @@
 */
 #include <string.h>
 
+#include "host.h"
 #include "parser.h"
 #include "runtime.h"
 
@@ -54,7 +55,7 @@ static const char *sv(cm_value s, size_t *n) {
 }
 
 /* Moves the pending exception into the texts. */
-static cmonty_status record_error(cm_vm *vm) {
+cmonty_status cm_api_record_error(cm_vm *vm) {
   cm_value exc = vm->exc;
   vm->exc = CM_NULL;
   const char *parts[TXT_N] = {"MemoryError", "", "MemoryError\n", ""};
@@ -73,7 +74,7 @@ static cmonty_status record_error(cm_vm *vm) {
   return CMONTY_EXCEPTION;
 }
 
-static void text_clear(cm_vm *vm) {
+void cm_api_text_clear(cm_vm *vm) {
   const char *parts[TXT_N] = {"", "", "", ""};
   size_t lens[TXT_N] = {0, 0, 0, 0};
   text_set(vm, parts, lens);
@@ -90,6 +91,8 @@ cmonty_vm *cmonty_new(cmonty_alloc_fn alloc, void *alloc_ud) {
 
 void cmonty_free(cmonty_vm *vm) {
   if (!vm) return;
+  if (cmonty_is_paused(vm)) cmonty_abort(vm);
+  cm_host_free(vm);
   text_free(vm);
   cm_vm_free(vm);
 }
@@ -101,6 +104,7 @@ void cmonty_set_write(cmonty_vm *vm, cmonty_write_fn fn, void *ud) {
 }
 
 void cm_write(cm_vm *vm, int stream, const char *data, size_t n) {
+  if (vm->host && n) cm_host_capture(vm, stream, data, n);
   if (vm->write && n) vm->write(vm->write_ud, stream, data, n);
 }
 
@@ -125,7 +129,7 @@ void cmonty_get_usage(cmonty_vm *vm, cmonty_usage *out) {
 /* Compiles and runs src in __main__; the result value or CM_ERROR. */
 static cm_value run(cm_vm *vm, const char *src, size_t len,
                     const char *filename, int mode) {
-  text_clear(vm);
+  cm_api_text_clear(vm);
   vm->exc = CM_NULL;
   cm_vm_begin_run(vm);
   cm_value code = cm_compile(vm, src, len, filename, mode);
@@ -138,10 +142,10 @@ static cm_value run(cm_vm *vm, const char *src, size_t len,
 
 cmonty_status cmonty_exec(cmonty_vm *vm, const char *src, size_t len,
                           const char *filename) {
-  if (!vm || (!src && len) || vm->frame) return CMONTY_MISUSE;
+  if (!vm || (!src && len) || vm->frame || cmonty_is_paused(vm)) return CMONTY_MISUSE;
   cm_value r = run(vm, src ? src : "", len, filename ? filename : "<string>",
                    CM_PARSE_FILE);
-  cmonty_status st = cm_is_error(r) ? record_error(vm) : CMONTY_OK;
+  cmonty_status st = cm_is_error(r) ? cm_api_record_error(vm) : CMONTY_OK;
   end_run(vm);
   return st;
 }
@@ -149,12 +153,12 @@ cmonty_status cmonty_exec(cmonty_vm *vm, const char *src, size_t len,
 cmonty_status cmonty_eval_repr(cmonty_vm *vm, const char *src, size_t len,
                                const char **repr_out) {
   if (repr_out) *repr_out = "";
-  if (!vm || (!src && len) || vm->frame) return CMONTY_MISUSE;
+  if (!vm || (!src && len) || vm->frame || cmonty_is_paused(vm)) return CMONTY_MISUSE;
   cm_value r = run(vm, src ? src : "", len, "<string>", CM_PARSE_EVAL);
   if (!cm_is_error(r)) r = cm_repr(vm, r);
   cmonty_status st = CMONTY_OK;
   if (cm_is_error(r)) {
-    st = record_error(vm);
+    st = cm_api_record_error(vm);
   } else {
     const char *parts[TXT_N] = {"", "", "", NULL};
     size_t lens[TXT_N] = {0, 0, 0, 0};

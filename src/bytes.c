@@ -286,7 +286,7 @@ static int bytes_contains(cm_vm *vm, cm_value self, cm_value x) {
 
 static int norm_index(cm_vm *vm, cm_value key, size_t n, int64_t *i,
                       const char *what) {
-  if (!cm_is_intlike(vm, key) && !cm_is_int(key)) {
+  if (!cm_is_intlike(vm, key) && !cm_is_int(key) && !cm_has_index(vm, key)) {
     cm_raise(vm, &cm_exc_TypeError, "%s indices must be integers or slices, "
              "not %T", what, key);
     return -1;

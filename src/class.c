@@ -71,6 +71,17 @@ cm_value cm_class_lookup(cm_vm *vm, const cm_type *t, cm_value name,
   return CM_NULL;
 }
 
+bool cm_has_index(cm_vm *vm, cm_value v) {
+  const cm_type *t = cm_typeof(vm, v);
+  if (!is_user(t)) return false;
+  cm_value f = cm_class_lookup(vm, t, cm_name(vm, "__index__"), true);
+  if (cm_is_error(f)) { /* a lookup error only means "no" here */
+    cm_exc_clear(vm);
+    return false;
+  }
+  return !cm_is_null(f);
+}
+
 static cm_value lookup_user(cm_vm *vm, cm_class *c, const char *name) {
   return cm_class_lookup(vm, &c->desc, cm_name(vm, name), true);
 }
@@ -250,7 +261,15 @@ static int u_truthy(cm_vm *vm, cm_value self) {
 static int64_t u_len(cm_vm *vm, cm_value self) {
   cm_value r = call_user(vm, self, "__len__", NULL, 0);
   int64_t n;
-  if (cm_is_error(r) || cm_index_i64(vm, r, &n) < 0) return -1;
+  if (cm_is_error(r)) return -1;
+  if (cm_index_i64(vm, r, &n) < 0) {
+    if (cm_exc_matches(vm, &cm_exc_OverflowError)) { /* CPython's wording */
+      cm_exc_clear(vm);
+      cm_raise(vm, &cm_exc_OverflowError,
+               "cannot fit 'int' into an index-sized integer");
+    }
+    return -1;
+  }
   if (n < 0) {
     cm_raise(vm, &cm_exc_ValueError, "__len__() should return >= 0");
     return -1;

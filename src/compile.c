@@ -87,6 +87,7 @@ typedef struct compiler {
   size_t len;
   cm_value filename, source;
   bool interactive;
+  bool names_mode;        /* CM_COMPILE_NAMES: module names via LOAD_NAME */
   bool failed;
   char msg[256];
   cm_loc errloc;
@@ -193,17 +194,29 @@ static bool is_terminator(int op) {
 
 /* ---- emission ---------------------------------------------------------------- */
 
+/* Grows the three per-instruction arrays together (all or nothing, so
+   their sizes always agree with u->cap). */
 static int grow_code(compiler *c, unit *u) {
   size_t cap = u->cap ? u->cap * 2 : 64;
   cm_vm *vm = c->vm;
-  uint32_t *i = cm_realloc(vm, u->insns, u->cap * sizeof *i, cap * sizeof *i);
-  if (!i) return oom(c);
+  uint32_t *i = cm_alloc(vm, cap * sizeof *i);
+  cm_pos *p = i ? cm_alloc(vm, cap * sizeof *p) : NULL;
+  int32_t *h = p ? cm_alloc(vm, cap * sizeof *h) : NULL;
+  if (!h) {
+    cm_free(vm, p, cap * sizeof *p);
+    cm_free(vm, i, cap * sizeof *i);
+    return oom(c);
+  }
+  if (u->n) {
+    memcpy(i, u->insns, u->n * sizeof *i);
+    memcpy(p, u->pos, u->n * sizeof *p);
+    memcpy(h, u->hid, u->n * sizeof *h);
+  }
+  cm_free(vm, u->insns, u->cap * sizeof *i);
+  cm_free(vm, u->pos, u->cap * sizeof *p);
+  cm_free(vm, u->hid, u->cap * sizeof *h);
   u->insns = i;
-  cm_pos *p = cm_realloc(vm, u->pos, u->cap * sizeof *p, cap * sizeof *p);
-  if (!p) return oom(c);
   u->pos = p;
-  int32_t *h = cm_realloc(vm, u->hid, u->cap * sizeof *h, cap * sizeof *h);
-  if (!h) return oom(c);
   u->hid = h;
   u->cap = cap;
   return 0;
@@ -489,13 +502,18 @@ static void leave_unit(compiler *c) {
   cm_free(c->vm, u, sizeof *u);
 }
 
-static cm_value *copy_values(compiler *c, cm_value list, uint32_t *n) {
+/* Copies a list's items into a new array; -1 on MemoryError (*n stays 0). */
+static int copy_values(compiler *c, cm_value list, cm_value **out, uint32_t *n) {
   cm_list *l = CM_AS(cm_list, list);
-  *n = (uint32_t)l->n;
-  if (!l->n) return NULL;
+  *out = NULL;
+  *n = 0;
+  if (!l->n) return 0;
   cm_value *v = cm_alloc(c->vm, l->n * sizeof *v);
-  if (v) memcpy(v, l->items, l->n * sizeof *v);
-  return v;
+  if (!v) return oom(c);
+  memcpy(v, l->items, l->n * sizeof *v);
+  *out = v;
+  *n = (uint32_t)l->n;
+  return 0;
 }
 
 static int build_exctable(compiler *c, unit *u, cm_code *code) {
@@ -540,16 +558,17 @@ static cm_code *assemble(compiler *c) {
   }
   code->insns = cm_alloc(vm, u->n * sizeof *code->insns);
   code->pos = cm_alloc(vm, u->n * sizeof *code->pos);
+  code->ninsns = (uint32_t)u->n; /* sizes for code_finalize, even on failure */
   if (!code->insns || !code->pos) {
     oom(c);
     return NULL;
   }
-  code->ninsns = (uint32_t)u->n;
   memcpy(code->insns, u->insns, u->n * sizeof *code->insns);
   memcpy(code->pos, u->pos, u->n * sizeof *code->pos);
-  code->consts = copy_values(c, u->consts, &code->nconsts);
-  code->names = copy_values(c, u->names, &code->nnames);
-  code->localnames = copy_values(c, u->localnames, &code->nlocalsplus);
+  if (copy_values(c, u->consts, &code->consts, &code->nconsts) < 0 ||
+      copy_values(c, u->names, &code->names, &code->nnames) < 0 ||
+      copy_values(c, u->localnames, &code->localnames, &code->nlocalsplus) < 0)
+    return NULL;
   if (code->nlocalsplus) {
     code->localkinds = cm_alloc(vm, code->nlocalsplus);
     if (!code->localkinds) {
@@ -603,10 +622,14 @@ static const char *mangle(compiler *c, const char *name) {
 
 static int name_op_ex(compiler *c, const char *name, int ctx, bool with_null) {
   unit *u = c->u;
+  if (ctx == CTX_LOAD && !strcmp(name, "__debug__")) { /* a constant, as in CPython */
+    TRY(load_const(c, CM_TRUE));
+    return 0;
+  }
   name = mangle(c, name);
   cm_symbol *y = cm_sym_lookup(u->scope, name);
   int sc = y ? y->scope : CM_SYM_GLOBAL_IMPLICIT;
-  if (u->is_module) {
+  if (u->is_module && !c->names_mode) {
     int i = add_name(c, name);
     TRY(i);
     if (ctx == CTX_LOAD) {
@@ -623,6 +646,7 @@ static int name_op_ex(compiler *c, const char *name, int ctx, bool with_null) {
       return emit(c, ops[ctx], (uint32_t)y->slot);
     }
   }
+  if (u->is_module && sc != CM_SYM_GLOBAL_EXPLICIT) sc = CM_SYM_GLOBAL_IMPLICIT; /* names mode */
   if (u->fast && sc == CM_SYM_LOCAL) {
     static const int ops[] = {CM_I_LOAD_FAST, CM_I_STORE_FAST, CM_I_DELETE_FAST};
     return emit(c, ops[ctx], (uint32_t)y->slot);
@@ -961,7 +985,87 @@ static int compile_function_like(compiler *c, const void *node, const cm_argumen
 static int compile_comprehension(compiler *c, const cm_expr *e);
 static int compile_store(compiler *c, const cm_expr *t);
 
+/* ---- constant folding ------------------------------------------------------ */
+/* Literal arithmetic on numbers and strings is evaluated at compile time when
+   the result is small and cannot fail (anything doubtful is left to run
+   time, so errors and their tracebacks happen as usual). */
+
+#define FOLD_MAX_BITS 128  /* ints: result magnitude limit */
+#define FOLD_MAX_LEN 4096  /* str/bytes results (CPython's limit) */
+
+static bool fold_ok_value(cm_value v) {
+  if (cm_is_int(v) || cm_is_float(v)) return true;
+  if (cm_is_bigint(v)) return CM_AS(cm_bigint, v)->n * 32 <= FOLD_MAX_BITS;
+  if (cm_is_obj(v) && cm_objptr(v)->type == &cm_str_type)
+    return CM_AS(cm_str, v)->size <= FOLD_MAX_LEN;
+  return false;
+}
+
+static int64_t small_magnitude_bits(cm_value v) {
+  if (!cm_is_int(v)) return 64;
+  int64_t x = cm_intval(v), bits = 0;
+  if (x < 0) x = -x;
+  while (x) bits++, x >>= 1;
+  return bits;
+}
+
+/* Operands that could make a huge result or an error are not folded. */
+static bool fold_safe(int op, cm_value a, cm_value b) {
+  bool ints = cm_is_int(a) && cm_is_int(b);
+  switch (op) {
+  case CM_OP_POW:
+    return ints && cm_intval(b) >= 0 && cm_intval(b) <= FOLD_MAX_BITS &&
+           small_magnitude_bits(a) * cm_intval(b) <= FOLD_MAX_BITS;
+  case CM_OP_LSHIFT:
+    return ints && cm_intval(b) >= 0 && cm_intval(b) + small_magnitude_bits(a) <= FOLD_MAX_BITS;
+  case CM_OP_MUL:
+    return (cm_is_int(a) || cm_is_float(a)) && (cm_is_int(b) || cm_is_float(b));
+  case CM_OP_TRUEDIV: case CM_OP_FLOORDIV: case CM_OP_MOD:
+    return (cm_is_int(b) && cm_intval(b) != 0) || (cm_is_float(b) && cm_floatval(b) != 0.0);
+  case CM_OP_MATMUL: return false;
+  default: return true;
+  }
+}
+
+/* The value of a foldable expression, or CM_NULL. */
+static cm_value fold(compiler *c, const cm_expr *e, int depth) {
+  if (depth > 20) return CM_NULL;
+  if (e->kind == CM_E_CONSTANT) {
+    cm_const_kind k = e->v.constant.kind;
+    if (k != CM_CONST_INT && k != CM_CONST_FLOAT && k != CM_CONST_STR) return CM_NULL;
+    cm_value v = constant_value(c, &e->v.constant);
+    return cm_is_error(v) ? (cm_exc_clear(c->vm), CM_NULL) : v;
+  }
+  cm_value r = CM_NULL;
+  if (e->kind == CM_E_UNARYOP && e->v.unaryop.op != CM_NOT) {
+    cm_value a = fold(c, e->v.unaryop.operand, depth + 1);
+    if (cm_is_null(a) || !(cm_is_int(a) || cm_is_float(a) || cm_is_bigint(a))) return CM_NULL;
+    if (e->v.unaryop.op == CM_INVERT && !cm_is_int(a)) return CM_NULL;
+    static const int un[] = {CM_UN_INVERT, CM_UN_NOT, CM_UN_POS, CM_UN_NEG};
+    r = cm_unop(c->vm, un[e->v.unaryop.op], a);
+  } else if (e->kind == CM_E_BINOP) {
+    cm_value a = fold(c, e->v.binop.left, depth + 1);
+    if (cm_is_null(a)) return CM_NULL;
+    cm_value b = fold(c, e->v.binop.right, depth + 1);
+    if (cm_is_null(b)) return CM_NULL;
+    int op = binop_arg(e->v.binop.op);
+    if (!fold_safe(op, a, b)) return CM_NULL;
+    r = cm_binop(c->vm, op, a, b);
+  } else {
+    return CM_NULL;
+  }
+  if (cm_is_error(r)) {
+    cm_exc_clear(c->vm);
+    return CM_NULL;
+  }
+  return fold_ok_value(r) ? r : CM_NULL;
+}
+
 static int compile_expr_inner(compiler *c, const cm_expr *e) {
+  if (e->kind == CM_E_BINOP || e->kind == CM_E_UNARYOP) {
+    cm_value v = fold(c, e, 0);
+    if (!cm_is_null(v)) return load_const(c, v);
+  }
   switch (e->kind) {
   case CM_E_CONSTANT: return load_const(c, constant_value(c, &e->v.constant));
   case CM_E_NAME: return name_op(c, e->v.name.id.str, CTX_LOAD);
@@ -2346,6 +2450,8 @@ cm_value cm_compile(cm_vm *vm, const char *src, size_t len, const char *filename
   c.vm = vm;
   c.src = src;
   c.len = len;
+  c.names_mode = (mode & CM_COMPILE_NAMES) != 0;
+  mode &= ~CM_COMPILE_NAMES;
   c.interactive = mode == CM_COMPILE_SINGLE;
   c.filename = cm_str_from_cstr(vm, filename ? filename : "<string>");
   if (cm_is_error(c.filename)) return CM_ERROR;

@@ -10,7 +10,10 @@
 ** Interned strings are weak: a dead one is freed and its finalizer drops
 ** it from the intern table.
 */
+#include "host.h"
 #include "vm.h"
+
+void cm_gc_adjust_threshold(cm_vm *vm); /* mem.c */
 
 void cm_gc_mark_obj(cm_vm *vm, cm_obj *o) {
   if (!o || o->marked) return;
@@ -66,6 +69,7 @@ static void mark_roots(cm_vm *vm) {
     cm_gc_mark_value(vm, fields[i]);
   for (size_t i = 0; i < vm->nroots; i++) cm_gc_mark_value(vm, vm->roots[i]);
   cm_vm_trace(vm);
+  cm_host_trace(vm); /* host API: handles, programs, paused run (host.c) */
 }
 
 static void sweep(cm_vm *vm) {
@@ -94,6 +98,7 @@ void cm_gc_collect(cm_vm *vm) {
      for by as much new allocation, and the heap stays within ~3x live. */
   uint64_t next = 2 * vm->mem_bytes;
   vm->gc_threshold = next < (4u << 20) ? (4u << 20) : next;
+  cm_gc_adjust_threshold(vm); /* mem.c: earlier under a memory limit */
 }
 
 int cm_root_push(cm_vm *vm, cm_value v) {

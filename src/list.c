@@ -186,7 +186,9 @@ int cm_seq_index(cm_vm *vm, cm_value key, int64_t len, const char *what,
   int64_t i;
   if (cm_is_int(key)) {
     i = cm_intval(key);
-  } else if (cm_is_intlike(vm, key)) {
+  } else if (cm_is_intlike(vm, key) || cm_has_index(vm, key)) {
+    key = cm_index(vm, key);
+    if (cm_is_error(key)) return -1;
     if (cm_int_to_i64(vm, key, &i) < 0) {
       cm_exc_clear(vm);
       cm_raise(vm, &cm_exc_IndexError,

@@ -10,6 +10,8 @@
 
 #include "vm.h"
 
+void cm_gc_adjust_threshold(cm_vm *vm); /* also used by gc.c */
+
 static void *default_alloc(void *ud, void *ptr, size_t old, size_t n) {
   (void)ud;
   (void)old;
@@ -20,12 +22,25 @@ static void *default_alloc(void *ud, void *ptr, size_t old, size_t n) {
   return realloc(ptr, n);
 }
 
+/* vm->in_limit_error bits (mem.c's own state):
+   LIMIT_RAISING  the limit is suspended while its exception is being made;
+   LIMIT_MEM_HIT, LIMIT_ALLOC_HIT  the memory / allocation limit was breached
+   in this run: from then on a small grace allowance lets `finally` blocks
+   and the error report (message, traceback) allocate; going past the grace
+   raises the limit error again. Cleared when a run begins. */
+enum { LIMIT_RAISING = 1, LIMIT_MEM_HIT = 2, LIMIT_ALLOC_HIT = 4 };
+
+/* Grace after a breach: 1/16 of the budget plus 64 KiB of memory, 1/16 of
+   the budget plus 1000 allocations. */
+static uint64_t mem_grace(uint64_t limit) { return limit / 16 + (64u << 10); }
+static uint64_t alloc_grace(uint64_t limit) { return limit / 16 + 1000; }
+
 /* A limit breach raises an uncatchable MemoryError. Building the exception
    needs a little memory, so the limit is suspended while it is made. */
-static void raise_limit(cm_vm *vm, const char *what) {
-  vm->in_limit_error = 1;
+static void raise_limit(cm_vm *vm, const char *what, int bit) {
+  vm->in_limit_error |= LIMIT_RAISING | bit;
   cm_value e = cm_raise(vm, &cm_exc_MemoryError, "%s limit exceeded", what);
-  vm->in_limit_error = 0;
+  vm->in_limit_error &= (uint8_t)~LIMIT_RAISING;
   (void)e;
   if (cm_is_obj(vm->exc) && vm->exc != vm->memerr)
     CM_AS(cm_exc, vm->exc)->uncatchable = 1;
@@ -33,15 +48,24 @@ static void raise_limit(cm_vm *vm, const char *what) {
 
 /* Checks the limits for growing by `grow` bytes; 0 ok, -1 raised. */
 static int check_limits(cm_vm *vm, size_t grow) {
-  if (vm->in_limit_error || vm->typeobj[CM_E_MemoryError] == 0) return 0;
-  if (vm->limits.max_memory && vm->mem_bytes + grow > vm->limits.max_memory) {
-    raise_limit(vm, "memory");
-    return -1;
+  if ((vm->in_limit_error & LIMIT_RAISING) || vm->typeobj[CM_E_MemoryError] == 0)
+    return 0;
+  uint64_t maxm = vm->limits.max_memory;
+  if (maxm) {
+    if (vm->in_limit_error & LIMIT_MEM_HIT) maxm += mem_grace(maxm);
+    /* written so that a huge `grow` cannot overflow */
+    if (vm->mem_bytes > maxm || grow > maxm - vm->mem_bytes) {
+      raise_limit(vm, "memory", LIMIT_MEM_HIT);
+      return -1;
+    }
   }
-  if (vm->limits.max_allocations &&
-      vm->usage.allocations >= vm->limits.max_allocations) {
-    raise_limit(vm, "allocation");
-    return -1;
+  uint64_t maxa = vm->limits.max_allocations;
+  if (maxa) {
+    if (vm->in_limit_error & LIMIT_ALLOC_HIT) maxa += alloc_grace(maxa);
+    if (vm->usage.allocations >= maxa) {
+      raise_limit(vm, "allocation", LIMIT_ALLOC_HIT);
+      return -1;
+    }
   }
   return 0;
 }
@@ -55,6 +79,7 @@ static void account(cm_vm *vm, size_t old, size_t n) {
     vm->gc_debt += n - old;
     vm->nalloc++;
     vm->usage.allocations++;
+    if (vm->limits.max_memory && vm->gc_debt > vm->gc_threshold) vm->gc_due = 1;
   }
 }
 
@@ -110,7 +135,7 @@ cm_vm *cm_vm_new(cmonty_alloc_fn alloc, void *ud) {
   vm->alloc_ud = ud;
   vm->mem_bytes = sizeof *vm;
   vm->gc_threshold = 1u << 20;
-  vm->limits.max_depth = 1000;
+  vm->limits.max_depth = 0; /* default: 1000, catchable (vm.c) */
   vm->exc = vm->handled = CM_NULL;
   vm->builtins = vm->modules = vm->main_globals = vm->prelude = CM_NULL;
   vm->memerr = vm->tail_callable = vm->tail_args = vm->tail_kwargs = CM_NULL;
@@ -153,4 +178,20 @@ void cm_vm_begin_run(cm_vm *vm) {
   vm->usage.memory = vm->usage.memory_peak = vm->mem_bytes;
   vm->start_time = cm_platform_now();
   vm->depth = 0;
+  vm->in_limit_error = 0;
+  cm_gc_adjust_threshold(vm);
+}
+
+/* Under a memory limit the GC must run before the heap reaches the limit,
+   or a program whose live data fits would fail while garbage exists: the
+   next collection is due after allocating half of the remaining headroom
+   (at least 1/64 of the limit, so that a nearly full heap does not
+   collect on every check). gc.c calls this after each collection. */
+void cm_gc_adjust_threshold(cm_vm *vm) {
+  uint64_t maxm = vm->limits.max_memory;
+  if (!maxm) return;
+  uint64_t head = vm->mem_bytes < maxm ? maxm - vm->mem_bytes : 0;
+  uint64_t t = head / 2, floor = maxm / 64;
+  if (t < floor) t = floor;
+  if (t < vm->gc_threshold) vm->gc_threshold = t;
 }

@@ -8,6 +8,7 @@
 */
 #include <string.h>
 
+#include "host.h"
 #include "runtime.h"
 #include "str.h"
 
@@ -17,7 +18,10 @@ typedef struct cm_module_def {
 } cm_module_def;
 
 /* The registry of built-in modules (filled by later issues). */
-static const cm_module_def builtin_modules[] = {{NULL, NULL}};
+static const cm_module_def builtin_modules[] = {
+    {"os", cm_mod_os_init},           /* modules_os.c */
+    {"pathlib", cm_mod_pathlib_init}, /* modules_os.c */
+    {NULL, NULL}};
 
 cm_value cm_module_new(cm_vm *vm, cm_value name, cm_value dict) {
   cm_module *m = cm_gc_new(vm, &cm_module_type, sizeof(cm_module));

@@ -739,7 +739,7 @@ static cm_value str_getitem(cm_vm *vm, cm_value self, cm_value key) {
   if (cm_is_int(key)) i = cm_intval(key);
   else if (cm_is_obj(key) && cm_objptr(key)->type == &cm_slice_type)
     return str_slice(vm, self, key);
-  else if (!cm_is_intlike(vm, key))
+  else if (!cm_is_intlike(vm, key) && !cm_has_index(vm, key))
     return cm_raise(vm, &cm_exc_TypeError,
                     "string indices must be integers, not '%T'", key);
   else if (cm_index_i64(vm, key, &i) < 0) {

@@ -1704,11 +1704,20 @@ execute:
       }
       if (t == &cm_list_iter_type || t == &cm_tuple_iter_type) {
         cm_seqiter *si = CM_AS(cm_seqiter, it);
-        size_t n = 0;
-        cm_value *items = cm_is_null(si->seq) ? NULL : cm_seq_items(si->seq, &n);
-        if (items && si->i < n) {
-          PUSH(items[si->i++]);
-          DISPATCH();
+        if (LIKELY(cm_is_obj(si->seq))) {
+          /* the iterator's own type tells what seq is */
+          cm_value v = CM_NULL;
+          if (t == &cm_list_iter_type) {
+            cm_list *l = CM_AS(cm_list, si->seq);
+            if (si->i < l->n) v = l->items[si->i++];
+          } else {
+            cm_tuple *tu = CM_AS(cm_tuple, si->seq);
+            if (si->i < tu->n) v = tu->items[si->i++];
+          }
+          if (LIKELY(!cm_is_null(v))) {
+            PUSH(v);
+            DISPATCH();
+          }
         }
         si->seq = CM_NULL;
         sp--;
@@ -1796,7 +1805,9 @@ execute:
   }
   TARGET(LIST_APPEND) {
     cm_value v = sp[-1];
-    if (cm_list_append(vm, sp[-1 - (int)ARG], v) < 0) goto error;
+    cm_list *l = CM_AS(cm_list, sp[-1 - (int)ARG]);
+    if (LIKELY(l->n < l->cap)) l->items[l->n++] = v;
+    else if (cm_list_append(vm, sp[-1 - (int)ARG], v) < 0) goto error;
     sp--;
     DISPATCH();
   }
@@ -2446,11 +2457,16 @@ static void finish_top_run(cm_vm *vm) {
 }
 
 cm_value cm_run_code(cm_vm *vm, cm_value codev, cm_value globals) {
+  return cm_run_code_ns(vm, codev, globals, CM_NULL);
+}
+
+cm_value cm_run_code_ns(cm_vm *vm, cm_value codev, cm_value globals, cm_value locals) {
   cm_code *code = CM_AS(cm_code, codev);
   bool top = vm->frame == NULL;
   cm_frame *f = cm_frame_new(vm, code, true);
   if (!f) return CM_ERROR;
   f->globals = globals;
+  f->locals = locals == globals ? CM_NULL : locals;
   f->builtins = vm->builtins;
   cm_value b = cm_dict_get_cstr(vm, globals, "__builtins__");
   if (cm_is_error(b)) cm_exc_clear(vm);

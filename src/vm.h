@@ -116,6 +116,16 @@ struct cm_vm {
      one cm_alloc'd buffer, freed by cmonty_free before cm_vm_free. */
   char *api_text;
   size_t api_text_size;
+
+  /* -- added by the host-API engineer (host.c) -- */
+  void *host;            /* struct cm_host: handles, programs, paused run */
+
+  /* -- added by the limits engineer (mem.c, vm.c) -- */
+  /* Set by the allocator when a memory limit is set and a collection is
+     due (gc_debt > gc_threshold): the VM then checks at the next backward
+     jump or Python call instead of waiting for the trap countdown, so the
+     GC runs before the heap reaches the limit. */
+  uint8_t gc_due;
 };
 
 /* ---- the interpreter (mem.c) ------------------------------------------ */
@@ -250,6 +260,9 @@ cm_value cm_int_from_i64(cm_vm *vm, int64_t i);
    convert to C int64"). */
 int cm_int_to_i64(cm_vm *vm, cm_value v, int64_t *out);
 bool cm_is_intlike(cm_vm *vm, cm_value v); /* int, big int or bool */
+/* True when v is an instance of a user class that defines __index__: such
+   objects index sequences like ints (CPython's PyIndex_Check). class.c */
+bool cm_has_index(cm_vm *vm, cm_value v);
 /* __index__: int/bool/bigint -> int value, else TypeError
    "'%T' object cannot be interpreted as an integer". */
 cm_value cm_index(cm_vm *vm, cm_value v);
@@ -328,8 +341,13 @@ cm_value cm_gen_take_return(cm_vm *vm, cm_value it);
    natives run without C recursion. */
 cm_value cm_call_once(cm_vm *vm, cm_value f, const cm_value *args, int nargs,
                       cm_value kwnames);
-/* Compile modes (cm_compile's `mode`). */
-enum { CM_COMPILE_EXEC = 0, CM_COMPILE_SINGLE = 1, CM_COMPILE_EVAL = 2 };
+/* Compile modes (cm_compile's `mode`). Or CM_COMPILE_NAMES into the mode
+   for code that will run with a separate locals mapping (exec/eval with
+   locals): top-level names then use the locals (LOAD_NAME/STORE_NAME). */
+enum { CM_COMPILE_EXEC = 0, CM_COMPILE_SINGLE = 1, CM_COMPILE_EVAL = 2,
+       CM_COMPILE_NAMES = 0x100 };
+/* cm_run_code with a locals mapping (a dict; CM_NULL: the globals). */
+cm_value cm_run_code_ns(cm_vm *vm, cm_value code, cm_value globals, cm_value locals);
 
 /* GC support from the VM: mark every frame's live values (vm.c). */
 void cm_vm_trace(cm_vm *vm);

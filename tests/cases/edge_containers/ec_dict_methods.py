@@ -18,7 +18,7 @@ e |= {"a": 5}
 print(e, e.get("q"), e.get("a", 0), "a" in e, 1 in e, e.copy() == e, e.copy() is e)
 k = e.keys()
 e["new"] = 1
-print(k, len(k), "new" in k, k & {"a", "zz"}, sorted(k | {"q"}), k - {"a"})
+print(k, len(k), "new" in k, k & {"a", "zz"}, sorted(k | {"q"}), sorted(k - {"a"}))
 print(e.items() & {("a", 5)}, ("a", 5) in e.items(), list(reversed(e)), list(reversed(e.values())))
 del e["a"]
 print(e, {1: 2} == {1: 2.0}, {1: 2} != {1: 3}, dict() == {}, {"a": [1]} == {"a": [1]})

@@ -1,0 +1,3 @@
+class Y: pass
+Y.attr = property(lambda self: "dyn")
+print(Y().attr)

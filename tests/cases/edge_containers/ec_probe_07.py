@@ -1,0 +1,1 @@
+print(",".join(map(repr, ["a", 'b"', "c'", "d'\""])))

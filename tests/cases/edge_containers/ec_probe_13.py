@@ -1,0 +1,2 @@
+from_pairs = dict([("a", 1), ["b", 2], "cd"])
+print(from_pairs)

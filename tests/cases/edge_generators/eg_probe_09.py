@@ -1,0 +1,3 @@
+def g():
+    yield
+print(list(g()), [x for x in g()])

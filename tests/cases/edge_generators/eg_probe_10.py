@@ -1,0 +1,7 @@
+try:
+    try:
+        raise ValueError("a")
+    finally:
+        print("finally with pending exc")
+except ValueError as e:
+    print("caught", e)

@@ -1,0 +1,4 @@
+try:
+    raise KeyError("a\nb")
+except KeyError as e:
+    print(str(e), repr(e))

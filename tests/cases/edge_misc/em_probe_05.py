@@ -1,0 +1,1 @@
+print(int("١٢٣"), float("١.٥"), "٣".isdigit())

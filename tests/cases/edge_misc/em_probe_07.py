@@ -1,0 +1,3 @@
+d = {}
+d.setdefault("a", []).append(1)
+print(d, {**d, "b": 2}, dict(d, c=3), d | {"a": 0})

@@ -1,0 +1,1 @@
+print(list(zip(*[iter(range(9))]*3)))

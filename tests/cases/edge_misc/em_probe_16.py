@@ -1,0 +1,3 @@
+t = 1,
+u = (1)
+print(t, u, type(t).__name__, ((1,),), (), tuple())

@@ -1,0 +1,7 @@
+T = type("T", (), {"a": 1, "f": lambda self: self.a * 2})
+t = T()
+print(T.__name__, t.a, t.f(), type(t) is T, isinstance(t, T))
+U = type("U", (T,), {"a": 5})
+print(U().f(), issubclass(U, T), [c.__name__ for c in U.__mro__])
+print(type(1), type("s"), type([]), type(None), type(type), type(len), type(T))
+print(type(1) == int, type(True) is bool, type(1.0).__name__)

@@ -1,0 +1,6 @@
+try: int("0_")
+except ValueError as e: print(e)
+try: int("08", 0)
+except ValueError as e: print(e)
+try: int("12", 37)
+except ValueError as e: print(e)
