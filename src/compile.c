@@ -88,6 +88,8 @@ typedef struct compiler {
   cm_value filename, source;
   bool interactive;
   bool names_mode;        /* CM_COMPILE_NAMES: module names via LOAD_NAME */
+  bool last_value;        /* CM_COMPILE_LAST_VALUE: module returns its last
+                             expression statement's value (host API) */
   bool failed;
   char msg[256];
   cm_loc errloc;
@@ -2351,7 +2353,16 @@ static int compile_module(compiler *c, const cm_ast_mod *mod, int mode) {
     return emit(c, CM_I_RETURN_VALUE, 0);
   }
   cm_stmt_seq body = mod->body;
-  const cm_expr *doc = mode == CM_PARSE_FILE ? docstring_of(body) : NULL;
+  if (c->last_value && body.count && body.items[body.count - 1]->kind == CM_S_EXPR) {
+    /* Host runs: the program's result is its final expression's value. */
+    body.count--;
+    TRY(compile_stmts(c, body));
+    const cm_stmt *last = mod->body.items[body.count];
+    c->u->loc = last->loc;
+    TRY(compile_expr(c, last->v.expr.value));
+    return emit(c, CM_I_RETURN_VALUE, 0);
+  }
+  const cm_expr *doc = mode == CM_PARSE_FILE && !c->last_value ? docstring_of(body) : NULL;
   if (doc) {
     c->u->loc = doc->loc;
     TRY(load_const(c, constant_value(c, &doc->v.constant)));
@@ -2451,7 +2462,8 @@ cm_value cm_compile(cm_vm *vm, const char *src, size_t len, const char *filename
   c.src = src;
   c.len = len;
   c.names_mode = (mode & CM_COMPILE_NAMES) != 0;
-  mode &= ~CM_COMPILE_NAMES;
+  c.last_value = (mode & CM_COMPILE_LAST_VALUE) != 0;
+  mode &= ~(CM_COMPILE_NAMES | CM_COMPILE_LAST_VALUE);
   c.interactive = mode == CM_COMPILE_SINGLE;
   c.filename = cm_str_from_cstr(vm, filename ? filename : "<string>");
   if (cm_is_error(c.filename)) return CM_ERROR;

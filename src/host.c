@@ -18,10 +18,6 @@
 #include "parser.h"
 #include "runtime.h"
 
-#ifndef CM_COMPILE_LAST_VALUE
-#define CM_COMPILE_LAST_VALUE 0 /* compile.c does not support it yet */
-#endif
-
 /* ---- state ---------------------------------------------------------------- */
 
 #define IDX_BITS 22
@@ -1088,12 +1084,3 @@ void cmonty_abort(cmonty_vm *vm) {
   scope_clear(h);
   run_over(vm, h);
 }
-
-/* TEMPORARY until vm.c gains suspension (vm.c is being edited by the
-   compiler/VM engineer): no pause ever happens, so these are unreachable
-   in practice. */
-cm_value cm_vm_resume(cm_vm *vm, cm_value v, bool throwing) {
-  if (!throwing) cm_raise(vm, &cm_exc_RuntimeError, "suspension is not available yet");
-  return CM_ERROR;
-}
-void cm_vm_abort(cm_vm *vm) { (void)vm; }

@@ -15,6 +15,7 @@
 **  - `trap` counts down instructions; usage.instructions - vm->trap is the
 **    exact number of instructions executed in this run.
 */
+#include "host.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -519,7 +520,10 @@ static cm_value load_global_slow(cm_vm *vm, cm_frame *f, uint32_t arg) {
   bool in_globals = !cm_is_null(v);
   if (cm_is_null(v)) v = cm_dict_get_str(vm, f->builtins, name);
   if (cm_is_error(v)) return v;
-  if (cm_is_null(v)) return cm_raise(vm, &cm_exc_NameError, "name '%U' is not defined", name);
+  if (cm_is_null(v)) {
+    if (vm->host && vm->nest == 0 && cm_host_pause_name(vm, name) == CM_PAUSE) return CM_PAUSE;
+    return cm_raise(vm, &cm_exc_NameError, "name '%U' is not defined", name);
+  }
   fill_cache(f, arg, v, in_globals);
   return v;
 }
@@ -534,6 +538,7 @@ static cm_value load_name(cm_vm *vm, cm_frame *f, cm_value name) {
   if (!cm_is_null(v)) return v;
   v = cm_dict_get_str(vm, f->builtins, name);
   if (!cm_is_null(v)) return v;
+  if (vm->host && vm->nest == 0 && cm_host_pause_name(vm, name) == CM_PAUSE) return CM_PAUSE;
   return cm_raise(vm, &cm_exc_NameError, "name '%U' is not defined", name);
 }
 
@@ -1436,6 +1441,7 @@ execute:
     if (UNLIKELY(cm_is_null(v))) {
       v = load_global_slow(vm, f, ARG >> 1);
       CHECK(v);
+      if (UNLIKELY(v == CM_PAUSE)) goto pause;
     }
     PUSH(v);
     if (ARG & 1) PUSH(CM_NULL);
@@ -1468,6 +1474,7 @@ execute:
   TARGET(LOAD_NAME) {
     cm_value v = load_name(vm, f, code->names[ARG]);
     CHECK(v);
+    if (UNLIKELY(v == CM_PAUSE)) goto pause;
     PUSH(v);
     DISPATCH();
   }
@@ -2294,6 +2301,16 @@ do_call : {
     }
     if (t == &cm_builtin_type) {
       cm_builtin *b = CM_AS(cm_builtin, callable);
+      if (UNLIKELY(CM_IS_EXTFN(b->fn)) && vm->nest == 0) {
+        /* host.h: pause for the host, the call's arguments popped */
+        SAVE();
+        retval = cm_host_pause_call(vm, callable, args, nargs, kwnames);
+        CHECK(retval);
+        if (retval == CM_PAUSE) {
+          sp = base;
+          goto pause;
+        }
+      }
       if (!cm_is_null(b->self) && cm_is_null(base[1])) {
         base[1] = b->self;
         args = base + 1;
@@ -2359,6 +2376,17 @@ call_done:
       LOAD();
       DISPATCH();
     }
+    if (cm_is_obj(callable) && cm_objptr(callable)->type == &cm_builtin_type &&
+        UNLIKELY(CM_IS_EXTFN(CM_AS(cm_builtin, callable)->fn)) && vm->nest == 0) {
+      /* an OS call tail-called by a native (host.h) */
+      SAVE();
+      retval = cm_host_pause_call(vm, callable, av, nargs, kwnames);
+      CHECK(retval);
+      if (retval == CM_PAUSE) {
+        sp = base;
+        goto pause;
+      }
+    }
     if (cm_is_obj(callable) && cm_objptr(callable)->type == &cm_builtin_type) {
       cm_builtin *b = CM_AS(cm_builtin, callable);
       if (cm_is_null(b->self)) {
@@ -2402,6 +2430,14 @@ do_return : {
   }
   DISPATCH();
 }
+
+pause:
+  /* host.h: save the frame (ip past the pausing instruction) and return;
+     cm_vm_resume continues here. */
+  SAVE();
+  vm->usage.instructions = (uint64_t)((int64_t)vm->usage.instructions - trap);
+  vm->trap = 0;
+  return CM_PAUSE;
 
 error:
   /* An exception was raised by the instruction before ip in frame f. */
@@ -2557,4 +2593,36 @@ int cm_vm_super_args(cm_vm *vm, cm_value *cls, cm_value *self) {
   }
   cm_raise(vm, &cm_exc_RuntimeError, "super(): __class__ cell not found");
   return -1;
+}
+
+/* ---- host API: resuming a paused run (host.h) ---------------------------- */
+
+cm_value cm_vm_resume(cm_vm *vm, cm_value v, bool throwing) {
+  cm_frame *f = vm->frame;
+  if (!f) {
+    if (!throwing) cm_raise(vm, &cm_exc_RuntimeError, "no paused run");
+    return CM_ERROR;
+  }
+  if (!throwing) {
+    uint32_t insn = f->code->insns[f->pc - 1];
+    *f->sp++ = v;
+    if (CM_INSN_OP(insn) == CM_I_LOAD_GLOBAL && (CM_INSN_ARG(insn) & 1)) *f->sp++ = CM_NULL;
+  }
+  cm_value r = run(vm, f, throwing);
+  finish_top_run(vm);
+  return r;
+}
+
+void cm_vm_abort(cm_vm *vm) {
+  cm_value exc = vm->exc;
+  vm->exc = CM_NULL;
+  cm_frame *f = vm->frame;
+  while (f) {
+    bool entry = f->entry;
+    f = pop_frame_on_error(vm, f);
+    vm->exc = CM_NULL;
+    if (entry) break;
+  }
+  vm->frame = f;
+  vm->exc = exc;
 }

@@ -345,7 +345,7 @@ cm_value cm_call_once(cm_vm *vm, cm_value f, const cm_value *args, int nargs,
    for code that will run with a separate locals mapping (exec/eval with
    locals): top-level names then use the locals (LOAD_NAME/STORE_NAME). */
 enum { CM_COMPILE_EXEC = 0, CM_COMPILE_SINGLE = 1, CM_COMPILE_EVAL = 2,
-       CM_COMPILE_NAMES = 0x100 };
+       CM_COMPILE_NAMES = 0x100, CM_COMPILE_LAST_VALUE = 0x200 };
 /* cm_run_code with a locals mapping (a dict; CM_NULL: the globals). */
 cm_value cm_run_code_ns(cm_vm *vm, cm_value code, cm_value globals, cm_value locals);
 

@@ -15,11 +15,13 @@ SUMMARY = re.compile(r"^(?:\w+:\s*)?(\d+) passed, (\d+) failed")
 SANITIZER = ("AddressSanitizer", "LeakSanitizer", "runtime error:")
 
 
-def run_unit(path, env):
-    """One C test program: its own summary line, or one failure if it crashed."""
-    name = os.path.basename(path)
+def run_unit(cmd, env, name=None):
+    """One test program: its own summary line, or one failure if it crashed."""
+    if isinstance(cmd, str):
+        cmd = [cmd]
+    name = name or os.path.basename(cmd[0])
     try:
-        p = subprocess.run([path], cwd=ROOT, env=env, capture_output=True,
+        p = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True,
                            text=True, errors="replace", timeout=600)
     except subprocess.TimeoutExpired:
         print(f"FAIL {name}: timed out")
@@ -54,6 +56,22 @@ def main():
                    if f.startswith("test_") and os.access(os.path.join(build, f), os.X_OK))
     for u in units:
         p, f = run_unit(os.path.join(build, u), env)
+        passed += p
+        failed += f
+
+    # The dart_monty ABI driven from Python through ctypes, as a binding
+    # would. A sanitizer-built .so needs the ASan runtime preloaded.
+    so = os.path.join(build, "libdart_monty_core_native.so")
+    if os.path.exists(so):
+        abi_env = dict(env)
+        deps = subprocess.run(["ldd", so], capture_output=True, text=True).stdout
+        asan = subprocess.run(["gcc", "-print-file-name=libasan.so"],
+                              capture_output=True, text=True).stdout.strip()
+        if os.path.isabs(asan) and "libasan" in deps:
+            abi_env["LD_PRELOAD"] = asan
+            abi_env["ASAN_OPTIONS"] = "detect_leaks=0"
+        p, f = run_unit([sys.executable, os.path.join(ROOT, "tests", "abi", "test_abi_ctypes.py"), so],
+                        abi_env, name="test_abi_ctypes")
         passed += p
         failed += f
 
