@@ -36,6 +36,10 @@
 
 typedef struct cm_frame cm_frame; /* frame.h (VM) */
 
+#define CM_POOL_GRAIN 16
+#define CM_POOL_MAX 512
+#define CM_POOL_CLASSES (CM_POOL_MAX / CM_POOL_GRAIN + 1)
+
 typedef struct cm_limits {
   uint64_t max_instructions; /* 0 = unlimited */
   uint64_t max_memory;       /* bytes, 0 = unlimited */
@@ -78,6 +82,11 @@ struct cm_vm {
   cm_value modules;      /* dict: name -> module */
   cm_value main_globals; /* dict of __main__ */
   cm_value prelude;      /* dict: Python-level helpers (prelude.c), lazy */
+
+  /* Small-block cache (mem.c): freed blocks of up to CM_POOL_MAX bytes,
+     by 16-byte size class, reused before asking the allocator hook. */
+  void *pool_free[CM_POOL_CLASSES];
+  uint64_t pool_cached;  /* bytes held in pool_free */
 
   /* GC internals (gc.c) */
   cm_obj **gray;         /* mark stack */
@@ -126,6 +135,10 @@ struct cm_vm {
      jump or Python call instead of waiting for the trap countdown, so the
      GC runs before the heap reaches the limit. */
   uint8_t gc_due;
+  /* After a time/instruction limit breach: how many more limit checks
+     (trap hits, nested-run entries) pass before the breach is raised again,
+     so that finally blocks and __exit__ methods get to run (vm.c). */
+  uint8_t limit_grace;
 };
 
 /* ---- the interpreter (mem.c) ------------------------------------------ */
