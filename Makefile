@@ -18,10 +18,17 @@ deps:
 
 run: all
 	./build/cmonty examples/demo.py
+	@echo
+	@echo '--- examples/host_agent.c: a C host running examples/agent.py ---'
+	./build/host_agent examples/agent.py
 
 test: deps
 	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCMONTY_SANITIZE=ON >/dev/null
 	@cmake --build build-asan -j$(JOBS)
+	@if command -v clang >/dev/null; then \
+	  echo 'clang warning check (build-clang)'; \
+	  CC=clang cmake -S . -B build-clang -DCMAKE_BUILD_TYPE=Debug >/dev/null && \
+	  cmake --build build-clang -j$(JOBS) >/dev/null || exit 1; fi
 	@python3 tests/run_all.py --build build-asan
 
 tsan: deps

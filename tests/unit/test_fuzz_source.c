@@ -73,7 +73,7 @@ static const char *const tokens[] = {
     "1e999", "\\", "#", "@", "->", "...", "None", "nonlocal x", "global y",
     "async ", "await ", "match x:", "case ", "class C:", "import os",
     "del ", "return", "raise", "with ", " as ", "not ", "is ", "\t",
-    "\xff", "\xc3", "\x00", "9" "9999999999999999999999999"};
+    "\xff", "\xc3", "\x00", "99999999999999999999999999"};
 
 /* One random mutation of buf[0..*n) (capacity cap). */
 static void mutate(uint64_t *rs, char *buf, size_t *n, size_t cap) {
