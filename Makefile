@@ -11,10 +11,11 @@ all: deps
 	@cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@cmake --build build -j$(JOBS)
 
-# gcc, make, cmake and python3 are assumed; nothing else is needed today.
+# gcc, make, cmake and python3 are assumed; strace (the sandbox test) is
+# installed when missing.
 deps:
-	@command -v cmake >/dev/null && command -v cc >/dev/null && command -v python3 >/dev/null || \
-	  (apt-get update -qq && apt-get install -y -qq gcc make cmake python3 >/dev/null)
+	@command -v cmake >/dev/null && command -v cc >/dev/null && command -v python3 >/dev/null && command -v strace >/dev/null || \
+	  (apt-get update -qq && apt-get install -y -qq gcc make cmake python3 strace >/dev/null)
 
 run: all
 	./build/cmonty examples/demo.py
@@ -36,7 +37,7 @@ tsan: deps
 	@cmake --build build-tsan -j$(JOBS)
 
 bench: all
-	python3 bench/run_bench.py --cmonty ./build/cmonty --startup-bin ./build/bench_startup
+	python3 bench/run_bench.py --cmonty ./build/cmonty --startup-bin ./build/bench_startup --host-bin ./build/bench_host
 
 clean:
 	rm -rf build build-asan build-tsan

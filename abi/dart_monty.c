@@ -338,7 +338,7 @@ static void apply_limits(MontyHandle *h) {
   cmonty_limits l = {0, 0, 0, 0, 0};
   if (!h->limits_set) {
     l.max_memory = 268435456;
-    l.max_depth = 1000;
+    l.max_depth = 0; /* cmonty's default 1000, catchable like Rust's */
   } else {
     if (h->mem_set) l.max_memory = h->mem_bytes;
     if (h->time_set) l.max_seconds = (double)h->time_ms / 1000.0;

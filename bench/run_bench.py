@@ -68,6 +68,8 @@ def main():
     ap.add_argument("--filter", default="")
     ap.add_argument("--timeout", type=float, default=120.0)
     ap.add_argument("--startup-bin", default=None)
+    ap.add_argument("--host-bin", default=None,
+                    help="program printing 'name: value' lines (host round trip)")
     a = ap.parse_args()
     cmonty = os.path.abspath(a.cmonty) if os.sep in a.cmonty else a.cmonty
     progs = sorted(f for f in os.listdir(HERE)
@@ -125,6 +127,16 @@ def main():
             print("startup_us: %g (best of %d)" % (best, max(1, a.repeat)))
         else:
             print("startup_us: ERROR (%s)" % err)
+    if a.host_bin:
+        try:
+            r = subprocess.run([a.host_bin], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               timeout=a.timeout)
+            lines = [l for l in r.stdout.decode("utf-8", "replace").splitlines()
+                     if re.match(r"^\w+:\s*[0-9.]+", l)]
+            print("\n".join(lines) if r.returncode == 0 and lines
+                  else "host bench: ERROR (exit %d)" % r.returncode)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            print("host bench: ERROR (%s)" % e)
     return 0
 
 

@@ -64,10 +64,11 @@ CMONTY_API void cmonty_free(cmonty_vm *vm);
 /* Sets where print() output goes (default: discarded). */
 CMONTY_API void cmonty_set_write(cmonty_vm *vm, cmonty_write_fn fn, void *ud);
 
-/* Limits for subsequent runs; 0 means unlimited (max_depth 0 = default
-   1000). A breached limit raises an exception Python code cannot catch:
-   TimeoutError (time, instructions), MemoryError (memory, allocations),
-   RecursionError (depth). */
+/* Limits for subsequent runs; 0 means unlimited. A breached limit raises
+   an exception Python code cannot catch: TimeoutError (time,
+   instructions), MemoryError (memory, allocations), RecursionError
+   (depth). max_depth 0 keeps the default depth of 1000, whose
+   RecursionError is an ordinary, catchable one as in CPython. */
 typedef struct cmonty_limits {
   double max_seconds;
   uint64_t max_instructions;

@@ -114,7 +114,7 @@ void cmonty_set_limits(cmonty_vm *vm, const cmonty_limits *l) {
   vm->limits.max_instructions = l->max_instructions;
   vm->limits.max_memory = l->max_memory;
   vm->limits.max_allocations = l->max_allocations;
-  vm->limits.max_depth = l->max_depth ? l->max_depth : 1000;
+  vm->limits.max_depth = l->max_depth; /* 0: the default 1000, catchable */
 }
 
 void cmonty_get_usage(cmonty_vm *vm, cmonty_usage *out) {

@@ -971,7 +971,11 @@ static void next_chunk(cm_vm *vm) {
   vm->usage.instructions += (uint64_t)chunk;
 }
 
+/* Limit checks that pass after a breach before it is raised again. */
+#define LIMIT_GRACE 4
+
 static int limit_error(cm_vm *vm, const char *msg) {
+  vm->limit_grace = LIMIT_GRACE;
   cm_raise(vm, &cm_exc_TimeoutError, "%s", msg);
   if (is_exc_obj(vm->exc)) CM_AS(cm_exc, vm->exc)->uncatchable = 1;
   return -1;
@@ -979,11 +983,16 @@ static int limit_error(cm_vm *vm, const char *msg) {
 
 static int trap_check(cm_vm *vm) {
   cm_limits *lim = &vm->limits;
+  vm->gc_due = 0;
   bool over_insns = lim->max_instructions && vm->usage.instructions >= lim->max_instructions;
   next_chunk(vm);
-  if (over_insns) return limit_error(vm, "instruction limit exceeded");
-  if (lim->max_seconds > 0 && cm_platform_now() - vm->start_time > lim->max_seconds)
-    return limit_error(vm, "time limit exceeded");
+  if (vm->limit_grace) {
+    vm->limit_grace--; /* finally blocks running after a breach */
+  } else {
+    if (over_insns) return limit_error(vm, "instruction limit exceeded");
+    if (lim->max_seconds > 0 && cm_platform_now() - vm->start_time > lim->max_seconds)
+      return limit_error(vm, "time limit exceeded");
+  }
 #ifdef CM_GC_STRESS
   if (vm->nest == 0) cm_gc_collect(vm);
 #else
@@ -1000,6 +1009,10 @@ static inline uint32_t max_depth(cm_vm *vm) {
 static int depth_check(cm_vm *vm) {
   if (vm->depth + 1 >= max_depth(vm)) {
     cm_raise(vm, &cm_exc_RecursionError, "maximum recursion depth exceeded");
+    /* A depth limit set by the host is a hard limit like the others; the
+       default one (max_depth 0) is catchable as in CPython. */
+    if (vm->limits.max_depth && is_exc_obj(vm->exc))
+      CM_AS(cm_exc, vm->exc)->uncatchable = 1;
     return -1;
   }
   vm->depth++;
@@ -1294,6 +1307,16 @@ static cm_frame *gen_enter(cm_vm *vm, cm_gen *g, cm_frame *caller, cm_value sent
     if (UNLIKELY(--trap <= 0)) goto trap_hit;                                   \
     EXECUTE();                                                                  \
   } while (0)
+/* At backward jumps and Python calls: when the allocator says a collection
+   is due (memory limit near), end the countdown now (keeping the exact
+   instruction count) so that trap_hit runs the GC. */
+#define POLL_GC_DUE()                                                           \
+  do {                                                                          \
+    if (UNLIKELY(vm->gc_due) && trap > 1) {                                     \
+      vm->usage.instructions -= (uint64_t)(trap - 1);                           \
+      trap = 1;                                                                 \
+    }                                                                           \
+  } while (0)
 
 static cm_value run(cm_vm *vm, cm_frame *f, bool throwing) {
 #ifdef CM_CGOTO
@@ -1307,7 +1330,12 @@ static cm_value run(cm_vm *vm, cm_frame *f, bool throwing) {
   const uint32_t *ip;
   cm_value *sp, *slots;
   uint32_t insn = 0;
-  int64_t trap = vm->trap;
+  /* Every run (top-level, nested through cm_call, resumed after a pause)
+     starts a fresh countdown: the first instruction goes through trap_hit,
+     which pre-counts a new chunk. Inheriting vm->trap would reuse the
+     chunk of an enclosing run, which that run already counted (and will
+     un-count on exit): usage.instructions would then wrap below zero. */
+  int64_t trap = 0;
   cm_value retval, callable, kwnames, *base;
   int nargs;
   bool skip_tb = false, from_callee = false;
@@ -1647,6 +1675,7 @@ execute:
   }
   TARGET(JUMP_BACKWARD) {
     ip = code->insns + ARG;
+    POLL_GC_DUE();
     DISPATCH();
   }
   TARGET(POP_JUMP_IF_FALSE) {
@@ -1930,6 +1959,7 @@ execute:
       nf->prev = f;
       vm->frame = f = nf;
       LOAD();
+      POLL_GC_DUE();
       DISPATCH();
     }
     SAVE();
@@ -2269,6 +2299,7 @@ do_call : {
         ip = cc->insns;
         slots = nf->slots;
         sp = slots + cc->nlocalsplus;
+        POLL_GC_DUE();
         DISPATCH();
       }
       cm_value g = CM_NULL;
@@ -2288,6 +2319,7 @@ do_call : {
       nf->prev = f;
       vm->frame = f = nf;
       LOAD();
+      POLL_GC_DUE();
       DISPATCH();
     }
     if (t == &cm_method_type && cm_is_null(base[1])) {
@@ -2374,6 +2406,7 @@ call_done:
       nf->prev = f;
       vm->frame = f = nf;
       LOAD();
+      POLL_GC_DUE();
       DISPATCH();
     }
     if (cm_is_obj(callable) && cm_objptr(callable)->type == &cm_builtin_type &&

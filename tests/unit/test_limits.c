@@ -22,7 +22,7 @@
    cmonty_set_limits stores max_depth as given (0 = default 1000). Until
    then the checks that need them are skipped. */
 #ifndef LIMITS_VM_READY
-#define LIMITS_VM_READY 0
+#define LIMITS_VM_READY 1
 #endif
 
 static int passed, failed;
@@ -420,6 +420,17 @@ static void test_usage_plausible(void) {
   CHECK(run(&e, "for i in range(2000): pass\n") == CMONTY_OK);
   cmonty_get_usage(e.vm, &u);
   CHECK(u.instructions > n1 + 1000 && u.instructions < 2 * n1 + 20);
+  /* nested runs (a key function called by sorted, the prelude compiled
+     on first use) are counted too, and the count never wraps */
+  {
+    cmonty_vm *fresh = cmonty_new(NULL, NULL);
+    const char src2[] = "x = sorted({3, 1, 2}, key=abs)\n"
+                        "y = sorted(range(1000), key=lambda v: -v)\n";
+    CHECK(fresh && cmonty_exec(fresh, src2, sizeof src2 - 1, "n.py") == CMONTY_OK);
+    cmonty_get_usage(fresh, &u);
+    CHECK(u.instructions > 1000 && u.instructions < 1000000);
+    cmonty_free(fresh);
+  }
   /* NULL arguments are ignored, never a crash */
   cmonty_get_usage(e.vm, NULL);
   cmonty_get_usage(NULL, &u);
