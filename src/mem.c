@@ -113,7 +113,9 @@ static void *oom(cm_vm *vm) {
 /* Cap on cached bytes. A small cache catches the churn of short-lived
    objects; a large one made sweep-heavy programs slower (the recycled
    blocks lose the address order the sweep walks in), measured on bench/. */
-#define CM_POOL_CACHE_MAX (256u << 10)
+#ifndef CM_POOL_CACHE_MAX
+#define CM_POOL_CACHE_MAX (4u << 20)
+#endif
 
 static size_t pool_class(size_t n) {
   return CM_POOL_ENABLED && n <= CM_POOL_MAX ? (n + CM_POOL_GRAIN - 1) / CM_POOL_GRAIN : 0;
