@@ -5,7 +5,7 @@
 #   make bench  release build, benchmarks vs python3
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all run test bench clean deps tsan
+.PHONY: all run test bench clean deps
 
 all: deps
 	@cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -30,14 +30,12 @@ test: deps
 	  echo 'clang warning check (build-clang)'; \
 	  CC=clang cmake -S . -B build-clang -DCMAKE_BUILD_TYPE=Debug >/dev/null && \
 	  cmake --build build-clang -j$(JOBS) >/dev/null || exit 1; fi
-	@python3 tests/run_all.py --build build-asan
-
-tsan: deps
 	@cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMONTY_TSAN=ON >/dev/null
-	@cmake --build build-tsan -j$(JOBS)
+	@cmake --build build-tsan -j$(JOBS) --target test_threads >/dev/null
+	@python3 tests/run_all.py --build build-asan --tsan-build build-tsan
 
 bench: all
 	python3 bench/run_bench.py --cmonty ./build/cmonty --startup-bin ./build/bench_startup --host-bin ./build/bench_host
 
 clean:
-	rm -rf build build-asan build-tsan
+	rm -rf build build-asan build-tsan build-clang

@@ -12,7 +12,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SUMMARY = re.compile(r"^(?:\w+:\s*)?(\d+) passed, (\d+) failed")
-SANITIZER = ("AddressSanitizer", "LeakSanitizer", "runtime error:")
+SANITIZER = ("AddressSanitizer", "LeakSanitizer", "ThreadSanitizer", "runtime error:")
 
 
 def run_unit(cmd, env, name=None):
@@ -45,6 +45,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default="build-asan")
     ap.add_argument("--jobs", default=str(os.cpu_count() or 2))
+    ap.add_argument("--tsan-build", default=None,
+                    help="build dir whose test_threads was built with ThreadSanitizer")
     args = ap.parse_args()
     build = os.path.join(ROOT, args.build)
     env = dict(os.environ)
@@ -56,6 +58,15 @@ def main():
                    if f.startswith("test_") and os.access(os.path.join(build, f), os.X_OK))
     for u in units:
         p, f = run_unit(os.path.join(build, u), env)
+        passed += p
+        failed += f
+
+    # Two interpreters on two threads share no mutable memory: proven by
+    # ThreadSanitizer on the same test program.
+    if args.tsan_build:
+        tsan_bin = os.path.join(ROOT, args.tsan_build, "test_threads")
+        tsan_env = dict(env, TSAN_OPTIONS="halt_on_error=1")
+        p, f = run_unit(tsan_bin, tsan_env, name="test_threads (tsan)")
         passed += p
         failed += f
 
