@@ -588,6 +588,13 @@ static int set_name(cm_vm *vm, cm_class *c, cm_value name) {
 
 static cm_value new_class(cm_vm *vm, cm_value name, cm_value bases,
                           cm_value ns) {
+  /* Attribute lookup never consults a user __getattribute__; accepting
+     one would silently give different answers from CPython. */
+  cm_value ga = cm_dict_get_cstr(vm, ns, "__getattribute__");
+  if (cm_is_error(ga)) return CM_ERROR;
+  if (!cm_is_null(ga))
+    return cm_raise(vm, &cm_exc_NotImplementedError,
+                    "overriding __getattribute__ is not supported yet");
   const cm_type *solid = solid_base(vm, CM_AS(cm_tuple, bases));
   if (!solid) return CM_ERROR;
   cm_class *c = cm_gc_new(vm, &cm_type_type, sizeof(cm_class));

@@ -119,6 +119,16 @@ static void test_errors(void) {
   CHECK(!strcmp(cmonty_error_type(vm), "NameError"));
   CHECK(cmonty_exec(NULL, "", 0, NULL) == CMONTY_MISUSE);
   CHECK(cmonty_exec(vm, NULL, 3, NULL) == CMONTY_MISUSE);
+  /* Unsupported features fail loudly, never with a silently wrong answer. */
+  CHECK(exec_str(vm, "class T:\n    def __getattribute__(self, n):\n"
+                     "        return n\n") == CMONTY_EXCEPTION);
+  CHECK(!strcmp(cmonty_error_type(vm), "NotImplementedError"));
+  CHECK(!strcmp(cmonty_error_message(vm),
+                "overriding __getattribute__ is not supported yet"));
+  CHECK(exec_str(vm, "async def f():\n    pass\nf()\n") == CMONTY_EXCEPTION);
+  CHECK(!strcmp(cmonty_error_type(vm), "NotImplementedError"));
+  CHECK(exec_str(vm, "class L(list):\n    pass\n") == CMONTY_EXCEPTION);
+  CHECK(!strcmp(cmonty_error_type(vm), "NotImplementedError"));
   cmonty_free(vm);
   cmonty_free(NULL);
 }
