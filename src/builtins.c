@@ -12,6 +12,7 @@
 
 #include "dict.h"
 #include "frame.h"
+#include "host.h"
 #include "int.h"
 #include "list.h"
 #include "runtime.h"
@@ -47,11 +48,13 @@ static cm_value tail_prelude(cm_vm *vm, const char *name, const cm_value *args,
   return cm_tailcall(vm, f, t, kw);
 }
 
-/* A callable that never runs Python code when called. */
+/* A callable that never runs Python code when called. External (host)
+   functions do not qualify: they pause, which needs the prelude twin. */
 static bool native_callable(cm_value f) {
   if (!cm_is_obj(f)) return false;
   const cm_type *t = cm_objptr(f)->type;
-  return t == &cm_builtin_type || t == &cm_method_descr_type;
+  if (t == &cm_builtin_type) return !CM_IS_EXTFN(CM_AS(cm_builtin, f)->fn);
+  return t == &cm_method_descr_type;
 }
 
 static bool no_key(cm_value key) { return cm_is_null(key) || key == CM_NONE; }
@@ -479,13 +482,34 @@ static cm_value bi_iter(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
   return tail_prelude(vm, "bi_iter2", a, n, kw);
 }
 
-static cm_value bi_next(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
+/* next(it[, default]). Called from bytecode on a generator, the VM loop
+   handles it itself (runtime.h); this path serves the other callers. */
+cm_value cm_bi_next(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
   if (cm_check_nargs(vm, "next", n, kw, 1, 2) < 0) return CM_ERROR;
   const cm_type *t = cm_typeof(vm, a[0]);
   if (!t->iternext)
     return cm_raise(vm, &cm_exc_TypeError, "'%s' object is not an iterator",
                     t->name);
   cm_value r;
+  if (t->id == CM_T_USER) {
+    /* a user __next__ is Python code: tail-call it (via bi_next_user when
+       there is a default) so the VM runs it and a host call can pause */
+    cm_value m = cm_type_lookup(vm, t, cm_intern(vm, "__next__"));
+    if (cm_is_error(m)) return m;
+    if (cm_is_obj(m) && cm_objptr(m)->type == &cm_function_type) {
+      if (n == 1) {
+        cm_value ta = cm_tuple_from(vm, a, 1);
+        if (cm_is_error(ta)) return ta;
+        return cm_tailcall(vm, m, ta, CM_NULL);
+      }
+      cm_value h = cm_prelude(vm, "bi_next_user");
+      if (cm_is_error(h)) return h;
+      cm_value p[3] = {m, a[0], a[1]};
+      cm_value ta = cm_tuple_from(vm, p, 3);
+      if (cm_is_error(ta)) return ta;
+      return cm_tailcall(vm, h, ta, CM_NULL);
+    }
+  }
   if (t == &cm_generator_type) {
     /* its __next__ keeps the return value in StopIteration.value */
     cm_value m = cm_type_lookup(vm, t, cm_intern(vm, "__next__"));
@@ -744,7 +768,7 @@ static const cm_method_def builtin_funcs[] = {
     {"max", bi_max, 0},             {"sum", bi_sum, 0},
     {"any", bi_any, 0},             {"all", bi_all, 0},
     {"sorted", bi_sorted, 0},       {"iter", bi_iter, 0},
-    {"next", bi_next, 0},           {"isinstance", bi_isinstance, 0},
+    {"next", cm_bi_next, 0},           {"isinstance", bi_isinstance, 0},
     {"issubclass", bi_issubclass, 0}, {"getattr", bi_getattr, 0},
     {"hasattr", bi_hasattr, 0},     {"setattr", bi_setattr, 0},
     {"delattr", bi_delattr, 0},     {"globals", bi_globals, 0},
@@ -843,6 +867,11 @@ const char cm_prelude_builtins[] =
     "    if r is not None:\n"
     "        raise TypeError(\"__init__() should return None, not '\" + type(r).__name__ + \"'\")\n"
     "    return obj\n"
+    "def bi_next_user(nx, it, default):\n"
+    "    try:\n"
+    "        return nx(it)\n"
+    "    except StopIteration:\n"
+    "        return default\n"
     "def bi_iter2(f, sentinel):\n"
     "    while True:\n"
     "        v = f()\n"

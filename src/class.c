@@ -318,11 +318,26 @@ static cm_value u_call(cm_vm *vm, const cm_value *args, int nargs,
   cm_class *c = class_of(vm, args[0]);
   cm_value f = lookup_user(vm, c, "__call__");
   if (cm_is_error(f)) return f;
-  if (is_type(f, &cm_function_type))
-    return cm_call(vm, f, args, nargs, kwnames);
-  cm_value b = bind(vm, f, args[0], CM_VAL(c));
-  if (cm_is_error(b)) return b;
-  return cm_call(vm, b, args + 1, nargs - 1, kwnames);
+  /* A tail call, not cm_call: reached from bytecode, the VM loop makes the
+     call itself, so a host function called in __call__ can pause. */
+  int skip = 0;
+  if (!is_type(f, &cm_function_type)) {
+    f = bind(vm, f, args[0], CM_VAL(c));
+    if (cm_is_error(f)) return f;
+    skip = 1;
+  }
+  cm_value t = cm_tuple_from(vm, args + skip, (size_t)(nargs - skip));
+  if (cm_is_error(t)) return t;
+  cm_value kw = CM_NULL;
+  int nkw = cm_is_null(kwnames) ? 0 : (int)CM_AS(cm_tuple, kwnames)->n;
+  if (nkw) {
+    kw = cm_dict_new(vm);
+    if (cm_is_error(kw)) return kw;
+    for (int i = 0; i < nkw; i++)
+      if (cm_dict_set(vm, kw, CM_AS(cm_tuple, kwnames)->items[i], args[nargs + i]) < 0)
+        return CM_ERROR;
+  }
+  return cm_tailcall(vm, f, t, kw);
 }
 
 /* ---- instance attributes ----------------------------------------------- */

@@ -17,7 +17,14 @@
 enum {
   CM_RET_PUSH = 0, /* push the result, continue (a call, or a resumption) */
   CM_RET_FOR = 1,  /* resumed by FOR_ITER: return = iterator exhausted */
-  CM_RET_SEND = 2  /* resumed by SEND: return = the `yield from` result */
+  CM_RET_SEND = 2, /* resumed by SEND: return = the `yield from` result */
+  CM_RET_REDO = 3, /* prelude helper run for the caller's instruction: the
+                      result replaces the caller's top of stack and that
+                      instruction runs again (vm.c, iterate_in_python) */
+  CM_RET_NEXT = 4  /* stepped by next(g[, default]) from a CALL: the
+                      caller's top slot holds the default (or CM_NULL); a
+                      yield replaces it, a return keeps the default or
+                      raises StopIteration(value) at the call */
 };
 
 struct cm_frame {

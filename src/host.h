@@ -9,8 +9,12 @@
 **   - The VM loop's call path, on meeting a cm_extfn while vm->nest == 0,
 **     calls cm_host_pause_call(); if that returns CM_PAUSE the loop saves
 **     its frame (the call's arguments popped) and returns CM_PAUSE up to
-**     cm_run_code, leaving vm->frame linked. Elsewhere (nested runs,
-**     natives calling cm_call) the cm_extfn's call slot raises instead.
+**     cm_run_code, leaving vm->frame linked (also for f(*args) and for a
+**     native's tail call of the extfn). Elsewhere (nested runs, natives
+**     calling cm_call) the cm_extfn's call slot raises instead: that is
+**     left only for exotic paths (__eq__/__hash__ in a dict or set lookup,
+**     __repr__, __iter__ itself); the common consumers reach host calls
+**     from bytecode (vm.h, stacklessness).
 **   - An undefined global read at nest 0 during a host run: the loop calls
 **     cm_host_pause_name(), saves the frame just past the instruction and
 **     returns CM_PAUSE.

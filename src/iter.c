@@ -11,6 +11,7 @@
 ** Python function can pause.
 */
 #include "dict.h"
+#include "host.h"
 #include "list.h"
 #include "range.h"
 
@@ -21,11 +22,13 @@ static bool native_iter(cm_vm *vm, cm_value it) {
 }
 
 /* Calling f never runs Python code: built-in functions and methods, and
-   built-in types (their constructors). */
+   built-in types (their constructors). External (host) functions are not:
+   they must pause, which only the VM loop can do, so a map/filter over one
+   goes through the prelude. */
 static bool native_callable(cm_vm *vm, cm_value f) {
   if (!cm_is_obj(f)) return false;
   const cm_type *t = cm_objptr(f)->type;
-  if (t == &cm_builtin_type) return true;
+  if (t == &cm_builtin_type) return !CM_IS_EXTFN(CM_AS(cm_builtin, f)->fn);
   return t == &cm_type_type && CM_AS(cm_typeobj, f)->t->id != CM_T_USER &&
          !(CM_AS(cm_typeobj, f)->t->flags & CM_TF_EXCEPTION);
 }
@@ -447,6 +450,25 @@ ITER_TYPE(cm_call_iter_type, "callable_iterator", CM_T_CALL_ITER, 0, calliter_ne
 const char cm_prelude_containers[] =
     "def ct_list(it):\n"
     "    return [x for x in it]\n"
+    "\n"
+    /* FOR_ITER over a user iterator runs this generator in its place, so
+       __next__ is called as bytecode (and can pause for the host). */
+    "def ct_unpack(it, n):\n"
+    "    out = []\n"
+    "    for x in it:\n"
+    "        if len(out) == n:\n"
+    "            raise ValueError('too many values to unpack (expected ' + str(n) + ')')\n"
+    "        out.append(x)\n"
+    "    return out\n"
+    "\n"
+    "def ct_user_iter(it):\n"
+    "    nx = type(it).__next__\n"
+    "    while True:\n"
+    "        try:\n"
+    "            v = nx(it)\n"
+    "        except StopIteration:\n"
+    "            return\n"
+    "        yield v\n"
     "\n"
     "def ct_tuple(it):\n"
     "    return tuple([x for x in it])\n"

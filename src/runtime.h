@@ -128,6 +128,10 @@ cm_value cm_module_new(cm_vm *vm, cm_value name, cm_value dict);
 /* public: CPython's "Did you mean" choice: the index in cands[0..n) of
    the best suggestion for `wrong`, or -1 (args.c). */
 int cm_suggest(const char *wrong, const char *const *cands, size_t n);
+/* The builtin next() (builtins.c). The VM loop recognises it to step a
+   generator in its own frames (CM_RET_NEXT) instead of nesting. */
+cm_value cm_bi_next(cm_vm *vm, const cm_value *a, int n, cm_value kw);
+
 /* dir(o) as a sorted list (builtins.c). */
 cm_value cm_dir(cm_vm *vm, cm_value o);
 

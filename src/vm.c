@@ -568,6 +568,27 @@ static int unpack_error(cm_vm *vm, size_t want, size_t got, bool too_many, bool 
   return -1;
 }
 
+/* Whether collecting the items of `v` runs Python code per item: a
+   generator, or an instance of a class defining __iter__ (its iterator is
+   usually Python too). Unpacking, `*v` and `{*v}` then collect `v` with the
+   prelude's ct_list in a frame of the VM loop (iterate_in_python in run())
+   instead of natively, so a host call made while producing an item can
+   pause. Anything else (built-in containers and iterators, classes with
+   only __getitem__) is iterated natively as before. */
+static bool iterates_in_python(cm_vm *vm, cm_value v) {
+  if (!cm_is_obj(v)) return false;
+  const cm_type *t = cm_objptr(v)->type;
+  if (t == &cm_generator_type) return true;
+  t = cm_typeof(vm, v);
+  if (t->id != CM_T_USER) return false;
+  cm_value d = cm_type_lookup(vm, t, cm_intern(vm, "__iter__"));
+  if (cm_is_error(d)) {
+    cm_exc_clear(vm); /* the native path reports the real problem */
+    return false;
+  }
+  return !cm_is_null(d);
+}
+
 /* UNPACK_SEQUENCE / UNPACK_EX: writes the items to out[] so that out[n-1]
    is the first item (the top of stack is the first target). */
 static int unpack(cm_vm *vm, cm_value seq, size_t before, size_t after, bool star,
@@ -1338,6 +1359,7 @@ static cm_value run(cm_vm *vm, cm_frame *f, bool throwing) {
   int64_t trap = 0;
   cm_value retval, callable, kwnames, *base;
   int nargs;
+  int unpack_n = -1; /* iterate_in_python: UNPACK_SEQUENCE's count, or -1 */
   bool skip_tb = false, from_callee = false;
 
   LOAD();
@@ -1774,6 +1796,21 @@ execute:
         ip = code->insns + ARG;
         DISPATCH();
       }
+      if (UNLIKELY(t->id == CM_T_USER)) {
+        /* A user iterator: its __next__ is Python code, which a native
+           iternext could only run nested (no host-call pause). Swap it for
+           the prelude generator ct_user_iter(it), which calls __next__ as
+           ordinary bytecode, and run this FOR_ITER again on that. Making
+           the generator runs no code. */
+        cm_value h = cm_prelude(vm, "ct_user_iter");
+        CHECK(h);
+        SAVE();
+        cm_value g = cm_call(vm, h, &it, 1, CM_NULL);
+        CHECK(g);
+        sp[-1] = g;
+        ip--;
+        DISPATCH();
+      }
       if (t->iternext) {
         cm_value v = t->iternext(vm, it);
         if (LIKELY(v != CM_STOP)) {
@@ -1861,6 +1898,7 @@ execute:
     /* ARG & 0xFF: distance to the list; ARG & 0x100: building call args */
     cm_value src = sp[-1];
     int dist = (int)(ARG & 0xFF);
+    if (UNLIKELY(iterates_in_python(vm, src))) goto iterate_in_python;
     if (cm_list_extend(vm, sp[-1 - dist], src) < 0) {
       star_error(vm, src, (ARG & 0x100) ? sp[-3 - dist] : CM_NULL);
       goto error;
@@ -1869,6 +1907,7 @@ execute:
     DISPATCH();
   }
   TARGET(SET_UPDATE) {
+    if (UNLIKELY(iterates_in_python(vm, sp[-1]))) goto iterate_in_python;
     cm_value l = cm_list_from_iterable(vm, sp[-1]);
     CHECK(l);
     for (size_t i = 0; i < CM_AS(cm_list, l)->n; i++)
@@ -1904,6 +1943,10 @@ execute:
       for (uint32_t i = ARG; i-- > 0;) *sp++ = items[i];
       DISPATCH();
     }
+    if (UNLIKELY(iterates_in_python(vm, seq))) {
+      unpack_n = (int)ARG; /* take at most ARG + 1 items, like CPython */
+      goto iterate_in_python;
+    }
     if (unpack(vm, seq, ARG, 0, false, sp - 1) < 0) goto error;
     sp += (int)ARG - 1;
     DISPATCH();
@@ -1911,6 +1954,7 @@ execute:
   TARGET(UNPACK_EX) {
     cm_value seq = sp[-1];
     size_t before = ARG & 0xFF, after = ARG >> 8;
+    if (UNLIKELY(iterates_in_python(vm, seq))) goto iterate_in_python;
     if (unpack(vm, seq, before, after, true, sp - 1) < 0) goto error;
     sp += (int)(before + after);
     DISPATCH();
@@ -1938,6 +1982,19 @@ execute:
     goto call_flat;
   call_flat: {
     /* args live in the tuple `flat`; no writable slot before them */
+    if (cm_is_obj(callable) && cm_objptr(callable)->type == &cm_method_type) {
+      /* a bound method: call its function with self prepended here, so a
+         Python function runs in this loop (cm_call_once would nest) */
+      cm_method *m = CM_AS(cm_method, callable);
+      cm_tuple *ft = CM_AS(cm_tuple, flat);
+      cm_value nt = cm_tuple_new(vm, ft->n + 1); /* keyword values too */
+      CHECK(nt);
+      CM_AS(cm_tuple, nt)->items[0] = m->self;
+      memcpy(CM_AS(cm_tuple, nt)->items + 1, ft->items, ft->n * sizeof(cm_value));
+      flat = nt;
+      nargs++;
+      callable = base[0] = m->func;
+    }
     const cm_value *av = CM_AS(cm_tuple, flat)->items;
     if (is_func(callable)) {
       cm_value g = CM_NULL;
@@ -1962,8 +2019,19 @@ execute:
       POLL_GC_DUE();
       DISPATCH();
     }
+    if (cm_is_obj(callable) && cm_objptr(callable)->type == &cm_builtin_type &&
+        UNLIKELY(CM_IS_EXTFN(CM_AS(cm_builtin, callable)->fn)) && vm->nest == 0) {
+      /* f(*args) of a host function pauses like a plain call (host.h) */
+      SAVE();
+      retval = cm_host_pause_call(vm, callable, av, nargs, kwnames);
+      CHECK(retval);
+      if (retval == CM_PAUSE) {
+        sp = base;
+        goto pause;
+      }
+    }
     SAVE();
-    retval = cm_call(vm, callable, av, nargs, kwnames);
+    retval = cm_call_once(vm, callable, av, nargs, kwnames);
     goto call_done;
   }
   }
@@ -2100,6 +2168,7 @@ execute:
     cm_gen *g = CM_AS(cm_gen, f->gen);
     cm_frame *caller = f->prev;
     bool entry = f->entry;
+    int mode_of_yield = f->ret_mode;
     g->running = 0;
     gen_exc_suspend(vm, g, false);
     f->prev = NULL;
@@ -2113,7 +2182,8 @@ execute:
     }
     f = caller;
     LOAD();
-    PUSH(retval);
+    if (mode_of_yield == CM_RET_NEXT) sp[-1] = retval; /* replaces the default slot */
+    else PUSH(retval);
     DISPATCH();
   }
   TARGET(SEND) {
@@ -2196,6 +2266,8 @@ execute:
     DISPATCH();
   }
   TARGET(CALL_INTRINSIC) {
+    /* f(*it): the star argument to a tuple */
+    if (UNLIKELY(iterates_in_python(vm, sp[-1]))) goto iterate_in_python;
     cm_value r = to_tuple(vm, sp[-1], sp[-3]);
     CHECK(r);
     sp[-1] = r;
@@ -2333,6 +2405,27 @@ do_call : {
     }
     if (t == &cm_builtin_type) {
       cm_builtin *b = CM_AS(cm_builtin, callable);
+      if (UNLIKELY(b->fn == cm_bi_next) && cm_is_null(kwnames) && (nargs == 1 || nargs == 2) &&
+          cm_is_obj(args[0]) && cm_objptr(args[0])->type == &cm_generator_type) {
+        /* next(generator): resume it in this loop (a nested resume could
+           not pause for the host); see CM_RET_NEXT. */
+        cm_value gv = args[0], dflt = nargs == 2 ? args[1] : CM_NULL;
+        sp = base;
+        PUSH(dflt);
+        int done;
+        cm_frame *gf = gen_enter(vm, CM_AS(cm_gen, gv), f, CM_NONE, CM_RET_NEXT, &done);
+        if (gf) {
+          SAVE();
+          vm->frame = f = gf;
+          LOAD();
+          DISPATCH();
+        }
+        if (!done) goto error;
+        if (!cm_is_null(sp[-1])) DISPATCH(); /* exhausted: the default */
+        sp--;
+        retval = CM_NONE;
+        goto next_stop;
+      }
       if (UNLIKELY(CM_IS_EXTFN(b->fn)) && vm->nest == 0) {
         /* host.h: pause for the host, the call's arguments popped */
         SAVE();
@@ -2354,7 +2447,7 @@ do_call : {
     }
   }
   SAVE();
-  retval = cm_call(vm, callable, args, nargs, kwnames);
+  retval = cm_call_once(vm, callable, args, nargs, kwnames);
   goto call_done;
 }
 
@@ -2427,9 +2520,46 @@ call_done:
         goto call_done;
       }
     }
-    retval = cm_call(vm, callable, av, nargs, kwnames);
+    retval = cm_call_once(vm, callable, av, nargs, kwnames);
     goto call_done;
   }
+
+iterate_in_python : {
+  /* The current instruction's iterable (top of stack) yields its items
+     through Python code (iterates_in_python): run ct_list(it) -- or, for
+     UNPACK_SEQUENCE, ct_unpack(it, n), which stops after n + 1 items like
+     CPython -- as a frame of this loop; on return (CM_RET_REDO) the list
+     replaces the iterable and the instruction runs again, now natively.
+     iter() is taken here so a failing __iter__ raises at this instruction;
+     if the iterator turns out native, the instruction just reruns on it. */
+  int hn = unpack_n < 0 ? 1 : 2;
+  cm_value hargs[2] = {CM_NULL, cm_mkint(unpack_n)};
+  unpack_n = -1;
+  cm_value it = cm_iter(vm, sp[-1]);
+  CHECK(it);
+  hargs[0] = it;
+  if (cm_iterable_is_native(vm, it)) {
+    sp[-1] = it;
+    ip--;
+    DISPATCH();
+  }
+  cm_value h = cm_prelude(vm, hn == 1 ? "ct_list" : "ct_unpack");
+  CHECK(h);
+  cm_value g = CM_NULL;
+  cm_frame *nf = frame_for_call(vm, CM_AS(cm_func, h), hargs, hn, CM_NULL, &g);
+  if (!nf) goto error; /* the helpers are plain functions: never generators */
+  if (depth_check(vm) < 0) {
+    cm_frame_release(vm, nf);
+    goto error;
+  }
+  SAVE();
+  nf->prev = f;
+  nf->ret_mode = CM_RET_REDO;
+  vm->frame = f = nf;
+  LOAD();
+  POLL_GC_DUE();
+  DISPATCH();
+}
 
 do_return : {
   cm_frame *caller = f->prev;
@@ -2458,10 +2588,34 @@ do_return : {
   } else if (mode == CM_RET_SEND) {
     sp[-1] = retval;
     ip = code->insns + CM_INSN_ARG(ip[-1]);
+  } else if (mode == CM_RET_NEXT) {
+    if (cm_is_null(sp[-1])) {
+      sp--;
+      goto next_stop;
+    }
+    /* the default stays as next()'s result */
+  } else if (mode == CM_RET_REDO) {
+    sp[-1] = retval;
+    ip--;
   } else {
     PUSH(retval);
   }
   DISPATCH();
+}
+
+next_stop : {
+  /* next(g) without a default on a finished generator: StopIteration,
+     carrying the return value (retval) as CPython's gen.__next__ does. */
+  if (cm_is_none(retval)) {
+    cm_raise_value(vm, cm_type_value(vm, &cm_exc_StopIteration));
+  } else {
+    cm_value a = cm_tuple_from(vm, &retval, 1);
+    CHECK(a);
+    cm_value e = cm_exc_new(vm, &cm_exc_StopIteration, a);
+    CHECK(e);
+    cm_raise_value(vm, e);
+  }
+  goto error;
 }
 
 pause:

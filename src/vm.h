@@ -22,6 +22,14 @@
 **        via cm_tailcall(vm, cm_prelude(vm, "name"), ...), or
 **    (c) as a last resort uses cm_call(), a nested run of the VM loop that
 **        cannot pause for host calls (fine for __eq__/__hash__/__lt__).
+**    The VM's own call paths call natives with cm_call_once() and perform
+**    a returned tail call themselves (never cm_call, whose loop would
+**    nest). Natives deciding "can I do this natively?" must treat host
+**    (extfn) builtins and generators/user iterators as Python code.
+**    Instructions that consume an iterable (unpacking, `*x`, `{*x}`) hand
+**    generators and user iterables to a prelude helper run as a frame
+**    (CM_RET_REDO); FOR_ITER wraps a user iterator in a prelude generator;
+**    next(generator) is stepped by the loop (CM_RET_NEXT).
 */
 #ifndef CM_VM_H
 #define CM_VM_H
