@@ -1202,6 +1202,19 @@ static int compile_unpack(compiler *c, const cm_expr *t) {
   return 0;
 }
 
+/* Pushes what an attribute or subscript target operates on (the object,
+   and for a subscript the key or slice parts). Returns the attribute's name
+   index (0 for a subscript), or -1. Shared by stores and deletes. */
+static int compile_target_base(compiler *c, const cm_expr *t) {
+  if (t->kind == CM_E_ATTRIBUTE) {
+    if (compile_expr(c, t->v.attribute.value) < 0) return -1;
+    return add_name(c, mangle(c, t->v.attribute.attr.str));
+  }
+  if (compile_expr(c, t->v.subscript.value) < 0) return -1;
+  const cm_expr *s = t->v.subscript.slice;
+  return (s->kind == CM_E_SLICE ? compile_slice_parts(c, s) : compile_expr(c, s)) < 0 ? -1 : 0;
+}
+
 static int compile_store(compiler *c, const cm_expr *t) {
   cm_loc saved = c->u->loc;
   c->u->loc = t->loc;
@@ -1209,17 +1222,12 @@ static int compile_store(compiler *c, const cm_expr *t) {
   switch (t->kind) {
   case CM_E_NAME: r = name_op(c, t->v.name.id.str, CTX_STORE); break;
   case CM_E_ATTRIBUTE: {
-    r = compile_expr(c, t->v.attribute.value);
-    int i = r < 0 ? -1 : add_name(c, mangle(c, t->v.attribute.attr.str));
+    int i = compile_target_base(c, t);
     r = i < 0 ? -1 : emit(c, CM_I_STORE_ATTR, (uint32_t)i);
     break;
   }
   case CM_E_SUBSCRIPT:
-    r = compile_expr(c, t->v.subscript.value);
-    if (r >= 0) {
-      const cm_expr *s = t->v.subscript.slice;
-      r = s->kind == CM_E_SLICE ? compile_slice_parts(c, s) : compile_expr(c, s);
-    }
+    r = compile_target_base(c, t);
     if (r >= 0) r = emit(c, CM_I_STORE_SUBSCR, 0);
     break;
   case CM_E_TUPLE:
@@ -1240,17 +1248,12 @@ static int compile_delete(compiler *c, const cm_expr *t) {
   switch (t->kind) {
   case CM_E_NAME: r = name_op(c, t->v.name.id.str, CTX_DEL); break;
   case CM_E_ATTRIBUTE: {
-    r = compile_expr(c, t->v.attribute.value);
-    int i = r < 0 ? -1 : add_name(c, mangle(c, t->v.attribute.attr.str));
+    int i = compile_target_base(c, t);
     r = i < 0 ? -1 : emit(c, CM_I_DELETE_ATTR, (uint32_t)i);
     break;
   }
   case CM_E_SUBSCRIPT:
-    r = compile_expr(c, t->v.subscript.value);
-    if (r >= 0) {
-      const cm_expr *s = t->v.subscript.slice;
-      r = s->kind == CM_E_SLICE ? compile_slice_parts(c, s) : compile_expr(c, s);
-    }
+    r = compile_target_base(c, t);
     if (r >= 0) r = emit(c, CM_I_DELETE_SUBSCR, 0);
     break;
   case CM_E_TUPLE:
