@@ -29,14 +29,7 @@
 #include "../src/runtime.h"
 #include "../src/unicode.h"
 
-#if defined(__has_include)
-#if __has_include("../src/host.c")
-#define CM_ABI_HAVE_HOST 1
-#endif
-#endif
-#ifdef CM_ABI_HAVE_HOST
 #include "../src/host.h"
-#endif
 
 #define NOT_SUPPORTED(what) what " is not supported yet"
 
@@ -200,12 +193,10 @@ static void handle_destroy(MontyHandle *h) {
   clear_pending(h);
   free(h->result_json);
   free(h->print);
-#ifdef CM_ABI_HAVE_HOST
   if (h->vm) {
     cmonty_abort(h->vm);
     if (h->prog) cmonty_program_free(h->vm, h->prog);
   }
-#endif
   if (h->vm) cmonty_free(h->vm);
   free(h);
 }
@@ -258,10 +249,6 @@ MontyHandle *monty_create(const char *code, const char *ext_fns,
       !check_str(ext_fns, "ext_fns", false, out_error) ||
       !check_str(script_name, "script_name", false, out_error))
     return NULL;
-#ifndef CM_ABI_HAVE_HOST
-  set_out(out_error, "RuntimeError: cmonty was built without its host API");
-  return NULL;
-#else
   MontyHandle *h = calloc(1, sizeof *h);
   if (!h) {
     set_out(out_error, "MemoryError: out of memory");
@@ -324,7 +311,6 @@ MontyHandle *monty_create(const char *code, const char *ext_fns,
     return NULL;
   }
   return h;
-#endif
 }
 
 void monty_free(MontyHandle *handle) {
@@ -332,7 +318,6 @@ void monty_free(MontyHandle *handle) {
   handle_destroy(handle);
 }
 
-#ifdef CM_ABI_HAVE_HOST
 
 static void apply_limits(MontyHandle *h) {
   cmonty_limits l = {0, 0, 0, 0, 0};
@@ -472,7 +457,6 @@ static MontyProgressTag take(MontyHandle *h, cmonty_status st,
   return MONTY_PROGRESS_PENDING;
 }
 
-#endif /* CM_ABI_HAVE_HOST */
 
 MontyResultTag monty_run(MontyHandle *handle, char **result_json,
                          char **error_msg) {
@@ -485,7 +469,6 @@ MontyResultTag monty_run(MontyHandle *handle, char **result_json,
     set_out(result_json, NULL); /* Rust writes ""; NULL is safer (§9.9) */
     return MONTY_RESULT_ERROR;
   }
-#ifdef CM_ABI_HAVE_HOST
   cmonty_progress p;
   apply_limits(handle);
   cmonty_status st = cmonty_run(handle->vm, handle->prog, NULL, 0, &p);
@@ -503,10 +486,6 @@ MontyResultTag monty_run(MontyHandle *handle, char **result_json,
   else free(summary);
   if (tag == MONTY_PROGRESS_COMPLETE) free(summary);
   return tag == MONTY_PROGRESS_COMPLETE ? MONTY_RESULT_OK : MONTY_RESULT_ERROR;
-#else
-  set_out(error_msg, "handle not in Ready state");
-  return MONTY_RESULT_ERROR;
-#endif
 }
 
 /* ---- iterative execution ----------------------------------------------- */
@@ -520,15 +499,10 @@ MontyProgressTag monty_start(MontyHandle *handle, char **out_error) {
     set_out(out_error, "handle not in Ready state");
     return MONTY_PROGRESS_ERROR;
   }
-#ifdef CM_ABI_HAVE_HOST
   cmonty_progress p;
   apply_limits(handle);
   cmonty_status st = cmonty_start(handle->vm, handle->prog, NULL, 0, &p);
   return take(handle, st, &p, out_error);
-#else
-  set_out(out_error, "handle not in Ready state");
-  return MONTY_PROGRESS_ERROR;
-#endif
 }
 
 static bool in_call_state(MontyHandle *h, char **out_error) {
@@ -537,7 +511,6 @@ static bool in_call_state(MontyHandle *h, char **out_error) {
   return false;
 }
 
-#ifdef CM_ABI_HAVE_HOST
 /* Decodes value_json into a fresh value handle; 0 with "invalid JSON: ..."
    written on failure. */
 static cmonty_val decode_arg(MontyHandle *h, const char *json,
@@ -565,7 +538,6 @@ static MontyProgressTag raise_at_call(MontyHandle *h, const char *type,
   cmonty_status st = cmonty_resume_exception(h->vm, type, msg, &p);
   return take(h, st, &p, out_error);
 }
-#endif
 
 MontyProgressTag monty_resume(MontyHandle *handle, const char *value_json,
                               char **out_error) {
@@ -575,7 +547,6 @@ MontyProgressTag monty_resume(MontyHandle *handle, const char *value_json,
     set_out(out_error, "handle is NULL");
     return MONTY_PROGRESS_ERROR;
   }
-#ifdef CM_ABI_HAVE_HOST
   cmonty_val v = decode_arg(handle, value_json, out_error);
   if (!v) return MONTY_PROGRESS_ERROR;
   if (!in_call_state(handle, out_error)) {
@@ -585,10 +556,6 @@ MontyProgressTag monty_resume(MontyHandle *handle, const char *value_json,
   cmonty_progress p;
   cmonty_status st = cmonty_resume(handle->vm, v, &p);
   return take(handle, st, &p, out_error);
-#else
-  in_call_state(handle, out_error);
-  return MONTY_PROGRESS_ERROR;
-#endif
 }
 
 MontyProgressTag monty_resume_with_error(MontyHandle *handle,
@@ -601,11 +568,7 @@ MontyProgressTag monty_resume_with_error(MontyHandle *handle,
     return MONTY_PROGRESS_ERROR;
   }
   if (!in_call_state(handle, out_error)) return MONTY_PROGRESS_ERROR;
-#ifdef CM_ABI_HAVE_HOST
   return raise_at_call(handle, "RuntimeError", error_message, out_error);
-#else
-  return MONTY_PROGRESS_ERROR;
-#endif
 }
 
 MontyProgressTag monty_resume_with_exception(MontyHandle *handle,
@@ -620,11 +583,7 @@ MontyProgressTag monty_resume_with_exception(MontyHandle *handle,
     return MONTY_PROGRESS_ERROR;
   }
   if (!in_call_state(handle, out_error)) return MONTY_PROGRESS_ERROR;
-#ifdef CM_ABI_HAVE_HOST
   return raise_at_call(handle, exc_type, error_message, out_error);
-#else
-  return MONTY_PROGRESS_ERROR;
-#endif
 }
 
 MontyProgressTag monty_resume_not_found(MontyHandle *handle,
@@ -637,7 +596,6 @@ MontyProgressTag monty_resume_not_found(MontyHandle *handle,
     return MONTY_PROGRESS_ERROR;
   }
   if (!in_call_state(handle, out_error)) return MONTY_PROGRESS_ERROR;
-#ifdef CM_ABI_HAVE_HOST
   size_t n = strlen(fn_name) + 32;
   char *msg = malloc(n);
   if (!msg) {
@@ -648,9 +606,6 @@ MontyProgressTag monty_resume_not_found(MontyHandle *handle,
   MontyProgressTag t = raise_at_call(handle, "NameError", msg, out_error);
   free(msg);
   return t;
-#else
-  return MONTY_PROGRESS_ERROR;
-#endif
 }
 
 MontyProgressTag monty_resume_as_future(MontyHandle *handle,
@@ -675,7 +630,6 @@ char *monty_pending_future_call_ids(const MontyHandle *handle) {
 /* Strict check that s is a JSON object (for the futures maps). */
 static bool json_object_ok(MontyHandle *h, const char *s, const char *prefix,
                            char **out_error) {
-#ifdef CM_ABI_HAVE_HOST
   cm_vm *vm = h->vm;
   cm_value saved = vm->exc;
   vm->exc = CM_NULL;
@@ -714,9 +668,6 @@ static bool json_object_ok(MontyHandle *h, const char *s, const char *prefix,
       return false;
     }
   }
-#else
-  (void)h; (void)s; (void)prefix; (void)out_error;
-#endif
   return true;
 }
 
@@ -790,7 +741,6 @@ MontyProgressTag monty_resume_name_lookup_value(MontyHandle *handle,
     set_out(out_error, "handle is NULL");
     return MONTY_PROGRESS_ERROR;
   }
-#ifdef CM_ABI_HAVE_HOST
   cmonty_val v = decode_arg(handle, value_json, out_error);
   if (!v) return MONTY_PROGRESS_ERROR;
   if (handle->state != ST_NAMELOOKUP) {
@@ -801,10 +751,6 @@ MontyProgressTag monty_resume_name_lookup_value(MontyHandle *handle,
   cmonty_progress p;
   cmonty_status st = cmonty_resume(handle->vm, v, &p);
   return take(handle, st, &p, out_error);
-#else
-  set_out(out_error, "handle not in NameLookup state");
-  return MONTY_PROGRESS_ERROR;
-#endif
 }
 
 MontyProgressTag monty_resume_name_lookup_undefined(MontyHandle *handle,
@@ -817,13 +763,9 @@ MontyProgressTag monty_resume_name_lookup_undefined(MontyHandle *handle,
     set_out(out_error, "handle not in NameLookup state");
     return MONTY_PROGRESS_ERROR;
   }
-#ifdef CM_ABI_HAVE_HOST
   cmonty_progress p;
   cmonty_status st = cmonty_resume_not_found(handle->vm, &p);
   return take(handle, st, &p, out_error);
-#else
-  return MONTY_PROGRESS_ERROR;
-#endif
 }
 
 /* ---- snapshots (not supported yet) ------------------------------------- */
