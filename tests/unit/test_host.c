@@ -2,7 +2,6 @@
 ** test_host.c — the native host API (include/cmonty.h "The host API"):
 ** values both ways, programs, every progress kind and resume path, call
 ** ids, kwargs, pausing in every kind of place, OS calls, misuse.
-** Suspension tests are skipped (reported) while the VM lacks suspension.
 */
 #include <math.h>
 #include <stdio.h>
@@ -186,15 +185,6 @@ static void test_run(void) {
 
 static cmonty_vm *svm;
 static cmonty_progress spr;
-
-static int supported(void) {
-  cmonty_vm *vm = cmonty_new(NULL, NULL);
-  cmonty_program *p = compile(vm, "f()", "f");
-  cmonty_progress pr;
-  int ok = cmonty_start(vm, p, NULL, 0, &pr) == CMONTY_OK && pr.kind == CMONTY_PROGRESS_CALL;
-  cmonty_free(vm);
-  return ok;
-}
 
 /* Runs src answering every CALL of `f` with args[0] * 10 (ints) and
    returns the printed output. */
@@ -423,17 +413,13 @@ static void test_os_calls(void) {
 int main(void) {
   test_values();
   test_run();
-  if (supported()) {
-    svm = cmonty_new(NULL, NULL);
-    cmonty_set_capture(svm, 1);
-    test_pause_places();
-    test_consumer_pauses();
-    test_progress_kinds();
-    test_os_calls();
-    cmonty_free(svm);
-  } else {
-    printf("SKIP suspension tests: the VM cannot pause yet (vm.c patch pending)\n");
-  }
+  svm = cmonty_new(NULL, NULL);
+  cmonty_set_capture(svm, 1);
+  test_pause_places();
+  test_consumer_pauses();
+  test_progress_kinds();
+  test_os_calls();
+  cmonty_free(svm);
   printf("%d passed, %d failed\n", passed, failed);
   return failed != 0;
 }

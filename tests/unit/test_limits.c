@@ -17,14 +17,6 @@
 
 #include "cmonty.h"
 
-/* Set to 1 once src/vm.c has the limits engineer's trap changes (a host-set
-   max_depth is uncatchable; the GC runs early under a memory limit) and
-   cmonty_set_limits stores max_depth as given (0 = default 1000). Until
-   then the checks that need them are skipped. */
-#ifndef LIMITS_VM_READY
-#define LIMITS_VM_READY 1
-#endif
-
 static int passed, failed;
 
 #define CHECK(cond)                                                      \
@@ -265,7 +257,6 @@ static void indent_stmt(char *out, size_t cap, const char *stmt, int indent) {
 static void test_uncatchable(void) {
   int indents[] = {4, 4, 4, 4, 4, 4, 4, 6};
   for (size_t b = 0; b < sizeof bombs / sizeof bombs[0]; b++) {
-    if (!LIMITS_VM_READY && !strcmp(bombs[b].name, "depth")) continue;
     for (size_t s = 0; s < sizeof swallowers / sizeof swallowers[0]; s++) {
       env e;
       env_init(&e);
@@ -347,7 +338,6 @@ static void test_fast_fail(void) {
 /* ---- the GC runs before a memory limit fails a program that fits ------- */
 
 static void test_gc_under_limit(void) {
-  if (!LIMITS_VM_READY) return;
   env e;
   env_init(&e);
   cmonty_limits l = no_limits();
