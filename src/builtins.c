@@ -35,16 +35,8 @@ static cm_value tail_prelude(cm_vm *vm, const char *name, const cm_value *args,
   if (cm_is_error(f)) return CM_ERROR;
   cm_value t = cm_tuple_from(vm, args, (size_t)nargs);
   if (cm_is_error(t)) return CM_ERROR;
-  cm_value kw = CM_NULL;
-  int k = nkw(kwnames);
-  if (k) {
-    kw = cm_dict_new(vm);
-    if (cm_is_error(kw)) return CM_ERROR;
-    for (int i = 0; i < k; i++)
-      if (cm_dict_set(vm, kw, CM_AS(cm_tuple, kwnames)->items[i],
-                      args[nargs + i]) < 0)
-        return CM_ERROR;
-  }
+  cm_value kw = cm_kwargs_dict(vm, args + nargs, kwnames);
+  if (cm_is_error(kw)) return CM_ERROR;
   return cm_tailcall(vm, f, t, kw);
 }
 

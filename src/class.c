@@ -328,15 +328,8 @@ static cm_value u_call(cm_vm *vm, const cm_value *args, int nargs,
   }
   cm_value t = cm_tuple_from(vm, args + skip, (size_t)(nargs - skip));
   if (cm_is_error(t)) return t;
-  cm_value kw = CM_NULL;
-  int nkw = cm_is_null(kwnames) ? 0 : (int)CM_AS(cm_tuple, kwnames)->n;
-  if (nkw) {
-    kw = cm_dict_new(vm);
-    if (cm_is_error(kw)) return kw;
-    for (int i = 0; i < nkw; i++)
-      if (cm_dict_set(vm, kw, CM_AS(cm_tuple, kwnames)->items[i], args[nargs + i]) < 0)
-        return CM_ERROR;
-  }
+  cm_value kw = cm_kwargs_dict(vm, args + nargs, kwnames);
+  if (cm_is_error(kw)) return kw;
   return cm_tailcall(vm, f, t, kw);
 }
 
@@ -878,14 +871,8 @@ cm_value cm_class_call(cm_vm *vm, cm_value cls, const cm_value *args,
   if (cm_is_error(tt->items[0])) return CM_ERROR;
   tt->items[1] = obj;
   memcpy(tt->items + 2, args, sizeof(cm_value) * (size_t)nargs);
-  cm_value kw = CM_NULL;
-  if (nkw) {
-    kw = cm_dict_new(vm);
-    if (cm_is_error(kw)) return kw;
-    for (int i = 0; i < nkw; i++)
-      if (cm_dict_set(vm, kw, CM_AS(cm_tuple, kwnames)->items[i], args[nargs + i]) < 0)
-        return CM_ERROR;
-  }
+  cm_value kw = cm_kwargs_dict(vm, args + nargs, kwnames);
+  if (cm_is_error(kw)) return kw;
   return cm_tailcall(vm, helper, t, kw);
 }
 

@@ -156,14 +156,9 @@ cm_value cm_native_helper(cm_vm *vm, cm_native_fn fn, const char *name) {
 
 cm_value cm_tail_relist(cm_vm *vm, cm_value f, const cm_value *args, int nargs,
                         cm_value kwnames, uint32_t which) {
-  cm_value kw = CM_NONE;
-  if (cm_has_kw(kwnames)) {
-    kw = cm_dict_new(vm);
-    if (cm_is_error(kw)) return kw;
-    for (size_t i = 0; i < CM_AS(cm_tuple, kwnames)->n; i++)
-      if (cm_dict_set(vm, kw, CM_AS(cm_tuple, kwnames)->items[i], args[nargs + (int)i]) < 0)
-        return CM_ERROR;
-  }
+  cm_value kw = cm_kwargs_dict(vm, args + nargs, kwnames);
+  if (cm_is_error(kw)) return kw;
+  if (cm_is_null(kw)) kw = CM_NONE; /* the helper takes None for "no kwargs" */
   cm_value argt = cm_tuple_from(vm, args, (size_t)nargs);
   if (cm_is_error(argt)) return argt;
   cm_value w = cm_list_new(vm, 0);

@@ -620,6 +620,16 @@ cm_value cm_call(cm_vm *vm, cm_value f, const cm_value *args, int nargs,
   return finish_tailcalls(vm, cm_call_once(vm, f, args, nargs, kwnames));
 }
 
+cm_value cm_kwargs_dict(cm_vm *vm, const cm_value *kwvalues, cm_value kwnames) {
+  if (!cm_is_obj(kwnames) || CM_AS(cm_tuple, kwnames)->n == 0) return CM_NULL;
+  cm_value kw = cm_dict_new(vm);
+  if (cm_is_error(kw)) return kw;
+  const cm_tuple *names = CM_AS(cm_tuple, kwnames);
+  for (size_t i = 0; i < names->n; i++)
+    if (cm_dict_set(vm, kw, names->items[i], kwvalues[i]) < 0) return CM_ERROR;
+  return kw;
+}
+
 cm_value cm_tailcall(cm_vm *vm, cm_value f, cm_value args_tuple,
                      cm_value kwargs) {
   vm->tail_callable = f;

@@ -236,6 +236,9 @@ cm_value cm_call(cm_vm *vm, cm_value f, const cm_value *args, int nargs,
    call (nested). */
 cm_value cm_tailcall(cm_vm *vm, cm_value f, cm_value args_tuple,
                      cm_value kwargs);
+/* The keyword arguments of a vectorcall (values kwvalues[0..len(kwnames)))
+   as a new dict; CM_NULL when there are none; CM_ERROR on failure. */
+cm_value cm_kwargs_dict(cm_vm *vm, const cm_value *kwvalues, cm_value kwnames);
 
 /* ---- argument binding for natives (args.c) --------------------------- */
 /* Binds a native's arguments to out[0..n) by the parameter names[0..n).
