@@ -505,12 +505,6 @@ MontyProgressTag monty_start(MontyHandle *handle, char **out_error) {
   return take(handle, st, &p, out_error);
 }
 
-static bool in_call_state(MontyHandle *h, char **out_error) {
-  if (h->state == ST_PAUSED || h->state == ST_OSCALL) return true;
-  set_out(out_error, "handle not in Paused or OsCall state");
-  return false;
-}
-
 /* Decodes value_json into a fresh value handle; 0 with "invalid JSON: ..."
    written on failure. */
 static cmonty_val decode_arg(MontyHandle *h, const char *json,
@@ -532,6 +526,33 @@ static cmonty_val decode_arg(MontyHandle *h, const char *json,
   return hv;
 }
 
+/* The states a resume function accepts, with the message it gives in any
+   other (§4.1). */
+typedef enum { IN_CALL, IN_PAUSED, IN_LOOKUP } resume_state;
+
+/* The common preamble of the monty_resume* functions, after their string
+   arguments were checked: the handle, then (when value_json is given) the
+   value decoded into *v, then the state; parse failures come before the
+   state check and a failed check leaves the state unchanged (§4.1). */
+static bool resume_prelude(MontyHandle *h, resume_state want,
+                           const char *value_json, cmonty_val *v,
+                           char **out_error) {
+  if (!h) {
+    set_out(out_error, "handle is NULL");
+    return false;
+  }
+  if (value_json && !(*v = decode_arg(h, value_json, out_error))) return false;
+  bool ok = want == IN_LOOKUP   ? h->state == ST_NAMELOOKUP
+            : want == IN_PAUSED ? h->state == ST_PAUSED
+                                : h->state == ST_PAUSED || h->state == ST_OSCALL;
+  if (ok) return true;
+  if (value_json) cmonty_val_free(h->vm, *v);
+  set_out(out_error, want == IN_LOOKUP   ? "handle not in NameLookup state"
+                     : want == IN_PAUSED ? "handle not in Paused state"
+                                         : "handle not in Paused or OsCall state");
+  return false;
+}
+
 static MontyProgressTag raise_at_call(MontyHandle *h, const char *type,
                                       const char *msg, char **out_error) {
   cmonty_progress p;
@@ -541,18 +562,10 @@ static MontyProgressTag raise_at_call(MontyHandle *h, const char *type,
 
 MontyProgressTag monty_resume(MontyHandle *handle, const char *value_json,
                               char **out_error) {
-  if (!check_str(value_json, "value_json", true, out_error))
+  cmonty_val v = 0;
+  if (!check_str(value_json, "value_json", true, out_error) ||
+      !resume_prelude(handle, IN_CALL, value_json, &v, out_error))
     return MONTY_PROGRESS_ERROR;
-  if (!handle) {
-    set_out(out_error, "handle is NULL");
-    return MONTY_PROGRESS_ERROR;
-  }
-  cmonty_val v = decode_arg(handle, value_json, out_error);
-  if (!v) return MONTY_PROGRESS_ERROR;
-  if (!in_call_state(handle, out_error)) {
-    cmonty_val_free(handle->vm, v);
-    return MONTY_PROGRESS_ERROR;
-  }
   cmonty_progress p;
   cmonty_status st = cmonty_resume(handle->vm, v, &p);
   return take(handle, st, &p, out_error);
@@ -561,13 +574,9 @@ MontyProgressTag monty_resume(MontyHandle *handle, const char *value_json,
 MontyProgressTag monty_resume_with_error(MontyHandle *handle,
                                          const char *error_message,
                                          char **out_error) {
-  if (!check_str(error_message, "error_message", true, out_error))
+  if (!check_str(error_message, "error_message", true, out_error) ||
+      !resume_prelude(handle, IN_CALL, NULL, NULL, out_error))
     return MONTY_PROGRESS_ERROR;
-  if (!handle) {
-    set_out(out_error, "handle is NULL");
-    return MONTY_PROGRESS_ERROR;
-  }
-  if (!in_call_state(handle, out_error)) return MONTY_PROGRESS_ERROR;
   return raise_at_call(handle, "RuntimeError", error_message, out_error);
 }
 
@@ -576,26 +585,18 @@ MontyProgressTag monty_resume_with_exception(MontyHandle *handle,
                                              const char *error_message,
                                              char **out_error) {
   if (!check_str(exc_type, "exc_type", true, out_error) ||
-      !check_str(error_message, "error_message", true, out_error))
+      !check_str(error_message, "error_message", true, out_error) ||
+      !resume_prelude(handle, IN_CALL, NULL, NULL, out_error))
     return MONTY_PROGRESS_ERROR;
-  if (!handle) {
-    set_out(out_error, "handle is NULL");
-    return MONTY_PROGRESS_ERROR;
-  }
-  if (!in_call_state(handle, out_error)) return MONTY_PROGRESS_ERROR;
   return raise_at_call(handle, exc_type, error_message, out_error);
 }
 
 MontyProgressTag monty_resume_not_found(MontyHandle *handle,
                                         const char *fn_name,
                                         char **out_error) {
-  if (!check_str(fn_name, "fn_name", true, out_error))
+  if (!check_str(fn_name, "fn_name", true, out_error) ||
+      !resume_prelude(handle, IN_CALL, NULL, NULL, out_error))
     return MONTY_PROGRESS_ERROR;
-  if (!handle) {
-    set_out(out_error, "handle is NULL");
-    return MONTY_PROGRESS_ERROR;
-  }
-  if (!in_call_state(handle, out_error)) return MONTY_PROGRESS_ERROR;
   size_t n = strlen(fn_name) + 32;
   char *msg = malloc(n);
   if (!msg) {
@@ -610,14 +611,8 @@ MontyProgressTag monty_resume_not_found(MontyHandle *handle,
 
 MontyProgressTag monty_resume_as_future(MontyHandle *handle,
                                         char **out_error) {
-  if (!handle) {
-    set_out(out_error, "handle is NULL");
+  if (!resume_prelude(handle, IN_PAUSED, NULL, NULL, out_error))
     return MONTY_PROGRESS_ERROR;
-  }
-  if (handle->state != ST_PAUSED) {
-    set_out(out_error, "handle not in Paused state");
-    return MONTY_PROGRESS_ERROR;
-  }
   set_out(out_error, NOT_SUPPORTED("futures (monty_resume_as_future)"));
   return MONTY_PROGRESS_ERROR;
 }
@@ -735,19 +730,11 @@ char *monty_name_lookup_name(const MontyHandle *h) {
 MontyProgressTag monty_resume_name_lookup_value(MontyHandle *handle,
                                                 const char *value_json,
                                                 char **out_error) {
-  if (!check_str(value_json, "value_json", true, out_error))
+  cmonty_val v = 0;
+  if (!check_str(value_json, "value_json", true, out_error) ||
+      !resume_prelude(handle, IN_LOOKUP, value_json, &v, out_error))
     return MONTY_PROGRESS_ERROR;
-  if (!handle) {
-    set_out(out_error, "handle is NULL");
-    return MONTY_PROGRESS_ERROR;
-  }
-  cmonty_val v = decode_arg(handle, value_json, out_error);
-  if (!v) return MONTY_PROGRESS_ERROR;
-  if (handle->state != ST_NAMELOOKUP) {
-    cmonty_val_free(handle->vm, v);
-    set_out(out_error, "handle not in NameLookup state");
-    return MONTY_PROGRESS_ERROR;
-  }
+  /* cmonty_resume binds the name as a global (§4.3, §5.6) */
   cmonty_progress p;
   cmonty_status st = cmonty_resume(handle->vm, v, &p);
   return take(handle, st, &p, out_error);
@@ -755,14 +742,8 @@ MontyProgressTag monty_resume_name_lookup_value(MontyHandle *handle,
 
 MontyProgressTag monty_resume_name_lookup_undefined(MontyHandle *handle,
                                                     char **out_error) {
-  if (!handle) {
-    set_out(out_error, "handle is NULL");
+  if (!resume_prelude(handle, IN_LOOKUP, NULL, NULL, out_error))
     return MONTY_PROGRESS_ERROR;
-  }
-  if (handle->state != ST_NAMELOOKUP) {
-    set_out(out_error, "handle not in NameLookup state");
-    return MONTY_PROGRESS_ERROR;
-  }
   cmonty_progress p;
   cmonty_status st = cmonty_resume_not_found(handle->vm, &p);
   return take(handle, st, &p, out_error);

@@ -8,7 +8,8 @@ import os
 user = lookup_user(user_id)
 print(f"hello {user['name']} (role {user['role']})")
 
-config = Path("/data/config.txt").read_text()
+with open("/data/config.txt") as f:  # open() is an OS call too
+    config = f.read()
 print("config:", config.strip())
 
 pages = [fetch(url) for url in urls]
@@ -18,7 +19,8 @@ for url, page in zip(urls, pages):
 words = sorted({w for page in pages for w in page.split()}, key=len)
 summary = {"user": user["name"], "pages": len(pages), "longest": words[-1],
            "home": os.getenv("HOME")}
-Path("/data/summary.txt").write_text(repr(summary))
+with open("/data/summary.txt", "w") as f:
+    f.write(repr(summary))
 
 try:
     Path("/etc/passwd").read_text()

@@ -122,14 +122,18 @@ CMONTY_API const char *cmonty_error_traceback(cmonty_vm *vm);
 **                expression statement (None if it did not end with one).
 **   CALL         Python code called a declared external function:
 **                `name`, `args` (tuple), `kwargs` (dict with str keys),
-**                `call_id`. Answer with cmonty_resume (the return value),
-**                cmonty_resume_exception (raise at the call site) or
-**                cmonty_resume_not_found (NameError).
+**                `call_id`; `method_call` 1 for a method of a host
+**                dataclass (see cmonty_dataclass). Answer with
+**                cmonty_resume (the return value), cmonty_resume_exception
+**                (raise at the call site) or cmonty_resume_not_found
+**                (NameError; AttributeError for a method call).
 **   NAME_LOOKUP  Python code read a global name that is defined nowhere
 **                (and is no external function): `name`. Answer with
-**                cmonty_resume (the name's value for this one read; it is
-**                not stored) or cmonty_resume_not_found (NameError
-**                "name 'x' is not defined").
+**                cmonty_resume (the name's value: it is bound as a
+**                global of the run, so later reads see it without asking
+**                again) or cmonty_resume_not_found (NameError "name 'x'
+**                is not defined", nothing bound: the next read asks
+**                again).
 **   OS_CALL      Python code asked for I/O (os.getenv, os.environ,
 **                pathlib.Path file operations, open()): `name` is the
 **                operation ("Path.read_text", "os.getenv", ...), `args`
@@ -185,7 +189,8 @@ typedef enum cmonty_kind {
   CMONTY_KIND_STR, CMONTY_KIND_BYTES, CMONTY_KIND_LIST, CMONTY_KIND_TUPLE,
   CMONTY_KIND_DICT, CMONTY_KIND_SET, CMONTY_KIND_FROZENSET,
   CMONTY_KIND_PATH,  /* pathlib.Path; cmonty_get_str gives its text */
-  CMONTY_KIND_OTHER  /* anything else: read it with cmonty_repr */
+  CMONTY_KIND_OTHER, /* anything else: read it with cmonty_repr */
+  CMONTY_KIND_DATACLASS /* a host dataclass instance (cmonty_dataclass) */
 } cmonty_kind;
 
 /* Builders. Each returns a new scoped handle, or 0 on failure (out of
@@ -215,6 +220,29 @@ CMONTY_API cmonty_val cmonty_set(cmonty_vm *vm, const cmonty_val *items,
 CMONTY_API cmonty_val cmonty_path(cmonty_vm *vm, const char *utf8,
                                   size_t len);
 
+/* A host dataclass instance ("Monty dataclass"): an object of class
+   `name` (name_len bytes, a Python identifier) with the attributes of the
+   str-keyed DICT `attrs` (copied). field_names[0..n_fields) (NUL-terminated,
+   copied) are the declared fields in order; type_id identifies the host
+   type (instances are equal when their type_ids and attrs are equal).
+   In Python: obj.x reads attrs; obj.x = v updates them, unless `frozen`
+   (then AttributeError "cannot assign to field 'x'"); repr is
+   Name(a=1, b='x') over the fields; hashable only when frozen;
+   type(obj).__name__ is name (instances with one type_id share a class).
+   obj.meth(...) with meth not in attrs (any non-dunder name) pauses as a
+   CALL with method_call = 1, name "meth" and args (obj, ...): answer it
+   like any call (cmonty_resume_not_found raises AttributeError "'Name'
+   object has no attribute 'meth'"). Note that reading obj.meth without
+   calling it gives that callable too, so hasattr(obj, 'meth') is True.
+   Returns a new scoped handle, or 0 (NULL name/fields, a name that is not
+   an identifier, attrs not a DICT handle or with a non-str key, out of
+   memory). */
+CMONTY_API cmonty_val cmonty_dataclass(cmonty_vm *vm, const char *name,
+                                       size_t name_len, uint64_t type_id,
+                                       const char *const *field_names,
+                                       size_t n_fields, cmonty_val attrs,
+                                       int frozen);
+
 /* Readers. cmonty_kind never fails (INVALID for a bad handle). The
    others return CMONTY_OK / CMONTY_MISUSE (wrong kind, bad handle, NULL
    out pointer, or an int out of int64 range for cmonty_get_int). */
@@ -233,6 +261,21 @@ CMONTY_API cmonty_status cmonty_get_str(cmonty_vm *vm, cmonty_val v,
                                         const char **utf8, size_t *len);
 CMONTY_API cmonty_status cmonty_get_bytes(cmonty_vm *vm, cmonty_val v,
                                           const uint8_t **data, size_t *len);
+/* Readers of a DATACLASS (CMONTY_MISUSE / 0 for any other handle).
+   The name pointer is like cmonty_get_str's. cmonty_dataclass_fields
+   gives a new scoped TUPLE handle of the field names (str);
+   cmonty_dataclass_attrs a new scoped handle to the object's own attrs
+   DICT (the live dict: it shows later assignments by the program). */
+CMONTY_API cmonty_status cmonty_dataclass_name(cmonty_vm *vm, cmonty_val v,
+                                               const char **utf8,
+                                               size_t *len);
+CMONTY_API cmonty_status cmonty_dataclass_type_id(cmonty_vm *vm,
+                                                  cmonty_val v,
+                                                  uint64_t *out);
+CMONTY_API cmonty_status cmonty_dataclass_frozen(cmonty_vm *vm, cmonty_val v,
+                                                 int *out);
+CMONTY_API cmonty_val cmonty_dataclass_fields(cmonty_vm *vm, cmonty_val v);
+CMONTY_API cmonty_val cmonty_dataclass_attrs(cmonty_vm *vm, cmonty_val v);
 /* Decimal text of any int (bools too): a new scoped STR handle, or 0. */
 CMONTY_API cmonty_val cmonty_int_str(cmonty_vm *vm, cmonty_val v);
 /* repr() of any value as a new scoped STR handle, or 0. Never runs user
@@ -316,7 +359,8 @@ typedef struct cmonty_progress {
   cmonty_val kwargs;   /* CALL/OS_CALL: dict str -> value, else 0 */
   uint32_t call_id;    /* CALL/OS_CALL/NAME_LOOKUP: increasing per run
                           from 0 (ids are shared by the three kinds) */
-  int method_call;     /* 1 for obj.method(...) calls; always 0 for now */
+  int method_call;     /* CALL: 1 for obj.method(...) on a host dataclass
+                          (args[0] is obj, name the method), else 0 */
   cmonty_usage usage;  /* the run so far (time includes host time) */
   /* Text printed since the previous progress, when capture is on
      (cmonty_set_capture); else "" and 0. NUL-terminated, but may contain
@@ -337,7 +381,7 @@ CMONTY_API cmonty_status cmonty_start(cmonty_vm *vm, cmonty_program *prog,
                                       const cmonty_val *inputs,
                                       size_t n_inputs, cmonty_progress *out);
 /* Answers the pending CALL/NAME_LOOKUP/OS_CALL with value v and
-   continues. MISUSE if nothing is pending or v is invalid. */
+   continues (a NAME_LOOKUP's value is also bound as that global). MISUSE if nothing is pending or v is invalid. */
 CMONTY_API cmonty_status cmonty_resume(cmonty_vm *vm, cmonty_val v,
                                        cmonty_progress *out);
 /* Raises type_name(message) at the pending call site and continues (the
@@ -350,7 +394,8 @@ CMONTY_API cmonty_status cmonty_resume_exception(cmonty_vm *vm,
                                                  const char *message,
                                                  cmonty_progress *out);
 /* Answers "not found": NAME_LOOKUP raises NameError "name 'x' is not
-   defined"; CALL raises NameError for the function's name; OS_CALL raises
+   defined"; CALL raises NameError for the function's name (a method call
+   raises AttributeError "'Name' object has no attribute 'm'"); OS_CALL raises
    FileNotFoundError (path operations) or NameError. */
 CMONTY_API cmonty_status cmonty_resume_not_found(cmonty_vm *vm,
                                                  cmonty_progress *out);

@@ -97,6 +97,8 @@ MONTY_API char *monty_pending_fn_name(const MontyHandle *handle);
 MONTY_API char *monty_pending_fn_args_json(const MontyHandle *handle);
 MONTY_API char *monty_pending_fn_kwargs_json(const MontyHandle *handle);
 MONTY_API uint32_t monty_pending_call_id(const MontyHandle *handle);
+/* 1 for obj.method(...) on a host dataclass (the name is the method's,
+   args[0] the dataclass), 0 for a plain call, -1 when not PENDING. */
 MONTY_API int monty_pending_method_call(const MontyHandle *handle);
 
 /* ---- OS call (OS_CALL state) ------------------------------------------- */
@@ -110,6 +112,8 @@ MONTY_API char *monty_complete_result_json(const MontyHandle *handle);
 MONTY_API int monty_complete_is_error(const MontyHandle *handle);
 
 /* ---- name lookup (NAME_LOOKUP state) ----------------------------------- */
+/* A value resume binds the name as a global of the run (later reads do not
+   ask again); _undefined raises NameError there and binds nothing. */
 MONTY_API char *monty_name_lookup_name(const MontyHandle *handle);
 MONTY_API MontyProgressTag monty_resume_name_lookup_value(
     MontyHandle *handle, const char *value_json, char **out_error);

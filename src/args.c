@@ -62,9 +62,16 @@ static int find_name(const char *const *names, int n, cm_value key) {
 int cm_bind_args(cm_vm *vm, const char *fname, const cm_value *args,
                  int nargs, cm_value kwnames, const char *const *names,
                  int n, int required, int maxpos, cm_value *out) {
+  int k = nkw(kwnames);
+  /* With keywords, CPython counts all the arguments first:
+     'ab'.expandtabs(4, tabsize=8) -> "takes at most 1 argument (2 given)". */
+  if (k && nargs + k > n) {
+    cm_raise(vm, &cm_exc_TypeError, "%s() takes at most %d %sargument%s (%d given)",
+             fname, n, nargs ? "" : "keyword ", cm_plural(n), nargs + k);
+    return -1;
+  }
   if (nargs > maxpos) return too_many(vm, fname, nargs, n, required, maxpos);
   for (int i = 0; i < n; i++) out[i] = i < nargs ? args[i] : CM_NULL;
-  int k = nkw(kwnames);
   for (int j = 0; j < k; j++) {
     cm_value key = CM_AS(cm_tuple, kwnames)->items[j];
     int i = find_name(names, n, key);

@@ -51,6 +51,14 @@ static bool native_callable(cm_value f) {
 
 static bool no_key(cm_value key) { return cm_is_null(key) || key == CM_NONE; }
 
+/* Tail-calls the prelude's dn_call(kind, fn, x): fn(x) checked by
+   cm_dunder_result(kind), so the user dunder fn runs as Python code the
+   VM can pause in (vm.h). */
+static cm_value tail_dunder(cm_vm *vm, int kind, cm_value fn, cm_value x) {
+  cm_value p[3] = {cm_mkint(kind), fn, x};
+  return tail_prelude(vm, "dn_call", p, 3, CM_NULL);
+}
+
 /* ---- output ---------------------------------------------------------- */
 
 static int print_sep(cm_vm *vm, cm_value v, const char *what) {
@@ -75,6 +83,11 @@ static cm_value bi_print(cm_vm *vm, const cm_value *args, int nargs,
     return CM_ERROR;
   if (print_sep(vm, kw[0], "sep") < 0 || print_sep(vm, kw[1], "end") < 0)
     return CM_ERROR;
+  for (int i = 0; i < nargs; i++) {
+    cm_value fn;
+    if (cm_dunder_str_fn(vm, args[i], false, &fn) >= 0) /* a user __str__ */
+      return tail_prelude(vm, "dn_print", args, nargs, kwnames);
+  }
   cm_buf b = {0};
   for (int i = 0; i < nargs; i++) {
     cm_value s = cm_to_str(vm, args[i]);
@@ -103,12 +116,19 @@ fail:
 
 static cm_value bi_len(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
   if (cm_check_nargs(vm, "len", n, kw, 1, 1) < 0) return CM_ERROR;
+  if (cm_typeof(vm, a[0])->len) {
+    cm_value fn = cm_dunder_find(vm, a[0], "__len__");
+    if (!cm_is_null(fn)) return tail_dunder(vm, CM_DK_LEN, fn, a[0]);
+  }
   int64_t r = cm_len(vm, a[0]);
   return r < 0 ? CM_ERROR : cm_int_from_i64(vm, r);
 }
 
 static cm_value bi_repr(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
   if (cm_check_nargs(vm, "repr", n, kw, 1, 1) < 0) return CM_ERROR;
+  cm_value fn;
+  int k = cm_dunder_str_fn(vm, a[0], true, &fn);
+  if (k >= 0) return tail_dunder(vm, k, fn, a[0]);
   return cm_repr(vm, a[0]);
 }
 
@@ -207,6 +227,11 @@ static cm_value bi_format(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
   if (!is_str(vm, spec))
     return cm_raise(vm, &cm_exc_TypeError,
                     "format() argument 2 must be str, not %T", spec);
+  cm_defer d;
+  if (cm_dunder_format_fn(vm, a[0], 0, spec, &d) >= 0) { /* run by the VM */
+    cm_value p[2] = {a[0], spec};
+    return tail_prelude(vm, "dn_format", p, 2, CM_NULL);
+  }
   return cm_format(vm, a[0], spec);
 }
 
@@ -468,7 +493,12 @@ static cm_value bi_sorted(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
 
 static cm_value bi_iter(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
   if (cm_check_nargs(vm, "iter", n, kw, 1, 2) < 0) return CM_ERROR;
-  if (n == 1) return cm_iter(vm, a[0]);
+  if (n == 1) {
+    cm_value fn = cm_typeof(vm, a[0])->iter ? cm_dunder_find(vm, a[0], "__iter__")
+                                            : CM_NULL;
+    if (!cm_is_null(fn)) return tail_dunder(vm, CM_DK_ITER, fn, a[0]);
+    return cm_iter(vm, a[0]);
+  }
   if (!is_callable(vm, a[0]))
     return cm_raise(vm, &cm_exc_TypeError, "iter(v, w): v must be callable");
   return tail_prelude(vm, "bi_iter2", a, n, kw);
@@ -569,6 +599,24 @@ static cm_value bi_getattr(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
     return CM_ERROR;
   cm_value name = cm_intern_value(vm, a[1]);
   if (cm_is_error(name)) return CM_ERROR;
+  if (cm_typeof(vm, a[0])->id == CM_T_USER) {
+    /* a property getter / __getattr__ runs as Python code (vm.h) */
+    cm_defer d;
+    cm_value r = cm_instance_getattr_defer(vm, a[0], name, &d);
+    if (r == CM_DEFER) {
+      cm_value t = cm_tuple_from(vm, d.args, (size_t)d.nargs);
+      if (cm_is_error(t)) return t;
+      if (n == 2) return cm_tailcall(vm, d.fn, t, CM_NULL);
+      cm_value p[3] = {d.fn, t, a[2]};
+      return tail_prelude(vm, "dn_getattr", p, 3, CM_NULL);
+    }
+    if (n == 3 && cm_is_error(r) && cm_exc_matches(vm, &cm_exc_AttributeError)) {
+      cm_exc_clear(vm);
+      return a[2];
+    }
+    if (!cm_is_null(r)) return r;
+    return n == 2 ? cm_raise_no_attr(vm, a[0], name) : a[2];
+  }
   if (n == 2) return cm_getattr(vm, a[0], name);
   cm_value r = cm_getattr_opt(vm, a[0], name);
   return cm_is_null(r) ? a[2] : r;
@@ -583,12 +631,28 @@ static cm_value bi_hasattr(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
   return cm_is_error(r) ? CM_ERROR : cm_bool(!cm_is_null(r));
 }
 
+/* setattr/delattr (v CM_NULL): a user __setattr__/__delattr__ or property
+   setter that is Python code runs through the prelude's dn_discard, so
+   the VM can pause in it (vm.h). */
+static cm_value setattr_value(cm_vm *vm, cm_value o, cm_value name, cm_value v) {
+  if (cm_typeof(vm, o)->id != CM_T_USER)
+    return cm_setattr(vm, o, name, v) < 0 ? CM_ERROR : CM_NONE;
+  cm_defer d;
+  int r = cm_instance_setattr_defer(vm, o, name, v, &d);
+  if (r < 0) return CM_ERROR;
+  if (r == 0) return CM_NONE;
+  cm_value t = cm_tuple_from(vm, d.args, (size_t)d.nargs);
+  if (cm_is_error(t)) return t;
+  cm_value p[2] = {d.fn, t};
+  return tail_prelude(vm, "dn_discard", p, 2, CM_NULL);
+}
+
 static cm_value bi_setattr(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
   if (cm_check_nargs(vm, "setattr", n, kw, 3, 3) < 0 || check_name(vm, a[1]) < 0)
     return CM_ERROR;
   cm_value name = cm_intern_value(vm, a[1]);
   if (cm_is_error(name)) return CM_ERROR;
-  return cm_setattr(vm, a[0], name, a[2]) < 0 ? CM_ERROR : CM_NONE;
+  return setattr_value(vm, a[0], name, a[2]);
 }
 
 static cm_value bi_delattr(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
@@ -596,7 +660,7 @@ static cm_value bi_delattr(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
     return CM_ERROR;
   cm_value name = cm_intern_value(vm, a[1]);
   if (cm_is_error(name)) return CM_ERROR;
-  return cm_delattr(vm, a[0], name) < 0 ? CM_ERROR : CM_NONE;
+  return setattr_value(vm, a[0], name, CM_NULL);
 }
 
 /* ---- namespaces ------------------------------------------------------ */
@@ -692,8 +756,25 @@ static cm_value bi_dir(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
 /* ---- the sandbox: no ambient authority ------------------------------- */
 
 static cm_value bi_open(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
-  return cm_raise(vm, &cm_exc_PermissionError,
-                  "open() is not allowed in the cmonty sandbox");
+  /* Binds the arguments with CPython's messages, then tail-calls the Python
+     implementation, pathlib._open (modules_os.c): its file I/O is OS calls. */
+  static const char *const names[] = {"file", "mode", "buffering", "encoding",
+                                      "errors", "newline", "closefd", "opener"};
+  cm_value v[8];
+  if (cm_bind_args(vm, "open", a, n, kw, names, 8, 1, 8, v) < 0) return CM_ERROR;
+  if (cm_is_null(v[1]) && cm_is_error(v[1] = cm_intern(vm, "r"))) return CM_ERROR;
+  if (cm_is_null(v[2])) v[2] = cm_int_from_i64(vm, -1);
+  for (int i = 3; i < 8; i++)
+    if (cm_is_null(v[i])) v[i] = i == 6 ? CM_TRUE : CM_NONE;
+  cm_value name = cm_intern(vm, "pathlib");
+  cm_value m = cm_is_error(name) ? name : cm_import(vm, name, 0);
+  if (cm_is_error(m)) return m;
+  cm_value f = cm_dict_get_cstr(vm, CM_AS(cm_module, m)->dict, "_open");
+  if (cm_is_null(f) || cm_is_error(f))
+    return cm_raise(vm, &cm_exc_ImportError, "pathlib._open is missing");
+  cm_value t = cm_tuple_from(vm, v, 8);
+  if (cm_is_error(t)) return t;
+  return cm_tailcall(vm, f, t, CM_NULL);
 }
 static cm_value bi_input(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
   return cm_raise(vm, &cm_exc_PermissionError,

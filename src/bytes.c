@@ -638,6 +638,23 @@ static int nargs_range(cm_vm *vm, const char *name, int nargs, cm_value kw,
   return 0;
 }
 
+/* A method that takes no arguments (CPython's METH_NOARGS messages). */
+static int no_args(cm_vm *vm, cm_value self, const char *name, int nargs,
+                   cm_value kw) {
+  const char *tn =
+      cm_type_is_sub(cm_typeof(vm, self), &cm_bytearray_type) ? "bytearray" : "bytes";
+  if (kw != CM_NULL && CM_AS(cm_tuple, kw)->n > 0) {
+    cm_raise(vm, &cm_exc_TypeError, "%s.%s() takes no keyword arguments", tn, name);
+    return -1;
+  }
+  if (nargs > 1) {
+    cm_raise(vm, &cm_exc_TypeError, "%s.%s() takes no arguments (%d given)", tn,
+             name, nargs - 1);
+    return -1;
+  }
+  return 0;
+}
+
 /* The needle of find/count/...: bytes-like or an int 0..255. */
 static int needle(cm_vm *vm, cm_value v, const uint8_t **p, size_t *n,
                   uint8_t *tmp) {
@@ -1031,7 +1048,7 @@ enum { C_UPPER, C_LOWER, C_SWAP, C_TITLE, C_CAP };
 
 static cm_value case_impl(cm_vm *vm, const cm_value *args, int nargs,
                           cm_value kw, const char *name, int mode) {
-  if (nargs_range(vm, name, nargs, kw, 0, 0) < 0) return CM_ERROR;
+  if (no_args(vm, args[0], name, nargs, kw) < 0) return CM_ERROR;
   VIEW(args[0], p, n);
   cm_buf b = {0};
   if (cm_buf_reserve(vm, &b, n) < 0) return CM_ERROR;
@@ -1067,7 +1084,7 @@ static bool isasc(uint8_t c) { return c < 128; }
 
 static cm_value pred(cm_vm *vm, const cm_value *args, int nargs, cm_value kw,
                      const char *name, bool (*f)(uint8_t), bool empty) {
-  if (nargs_range(vm, name, nargs, kw, 0, 0) < 0) return CM_ERROR;
+  if (no_args(vm, args[0], name, nargs, kw) < 0) return CM_ERROR;
   VIEW(args[0], p, n);
   if (n == 0) return cm_bool(empty);
   for (size_t i = 0; i < n; i++)
@@ -1088,7 +1105,7 @@ PRED(b_isascii, "isascii", isasc, true)
 
 static cm_value updown(cm_vm *vm, const cm_value *args, int nargs,
                        cm_value kw, const char *name, bool upper) {
-  if (nargs_range(vm, name, nargs, kw, 0, 0) < 0) return CM_ERROR;
+  if (no_args(vm, args[0], name, nargs, kw) < 0) return CM_ERROR;
   VIEW(args[0], p, n);
   bool cased = false;
   for (size_t i = 0; i < n; i++) {
@@ -1104,6 +1121,21 @@ static cm_value b_isupper(cm_vm *vm, const cm_value *args, int nargs, cm_value k
 }
 static cm_value b_islower(cm_vm *vm, const cm_value *args, int nargs, cm_value kw) {
   return updown(vm, args, nargs, kw, "islower", false);
+}
+
+/* True when uppercase letters only follow uncased bytes, lowercase ones
+   only cased bytes, and there is at least one letter (CPython's rule). */
+static cm_value b_istitle(cm_vm *vm, const cm_value *args, int nargs, cm_value kw) {
+  if (no_args(vm, args[0], "istitle", nargs, kw) < 0) return CM_ERROR;
+  VIEW(args[0], p, n);
+  bool cased = false, prev_cased = false;
+  for (size_t i = 0; i < n; i++) {
+    bool u = p[i] >= 'A' && p[i] <= 'Z', l = p[i] >= 'a' && p[i] <= 'z';
+    if ((u && prev_cased) || (l && !prev_cased)) return CM_FALSE;
+    if (u || l) cased = true;
+    prev_cased = u || l;
+  }
+  return cm_bool(cased);
 }
 
 static cm_value just(cm_vm *vm, const cm_value *args, int nargs, cm_value kw,
@@ -1171,11 +1203,11 @@ static cm_value b_hex(cm_vm *vm, const cm_value *args, int nargs, cm_value kw) {
   if (a[0] != CM_NULL) {
     const uint8_t *q;
     size_t m = 0;
-    if (cm_is_str(vm, a[0])) q = (const uint8_t *)cm_str_cstr(a[0]), m = CM_AS(cm_str, a[0])->size;
+    if (cm_is_str(vm, a[0])) q = (const uint8_t *)cm_str_cstr(a[0]), m = CM_AS(cm_str, a[0])->len;
     else if (!cm_bytes_view(vm, a[0], &q, &m))
       return cm_raise(vm, &cm_exc_TypeError, "sep must be str or bytes.");
-    if (m != 1 || q[0] >= 128)
-      return cm_raise(vm, &cm_exc_ValueError, "sep must be length 1.");
+    if (m != 1) return cm_raise(vm, &cm_exc_ValueError, "sep must be length 1.");
+    if (q[0] >= 128) return cm_raise(vm, &cm_exc_ValueError, "sep must be ASCII.");
     sep = (char)q[0];
   }
   if (a[1] != CM_NULL && get_count(vm, a[1], &per) < 0) return CM_ERROR;
@@ -1353,7 +1385,8 @@ static cm_value b_getnewargs(cm_vm *vm, const cm_value *args, int nargs,
   {"isalnum", b_isalnum, 0}, {"isalpha", b_isalpha, 0},                       \
   {"isascii", b_isascii, 0}, {"isdigit", b_isdigit, 0},                       \
   {"islower", b_islower, 0}, {"isspace", b_isspace, 0},                       \
-  {"isupper", b_isupper, 0}, {"join", b_join, 0}, {"ljust", b_ljust, 0},      \
+  {"istitle", b_istitle, 0}, {"isupper", b_isupper, 0},                       \
+  {"join", b_join, 0}, {"ljust", b_ljust, 0},                                 \
   {"lower", b_lower, 0}, {"lstrip", b_lstrip, 0},                             \
   {"maketrans", b_maketrans, CM_METH_STATIC},                                 \
   {"partition", b_partition, 0}, {"removeprefix", b_removeprefix, 0},         \
@@ -1500,21 +1533,21 @@ static cm_value ba_remove(cm_vm *vm, const cm_value *args, int nargs,
 
 static cm_value ba_clear(cm_vm *vm, const cm_value *args, int nargs,
                          cm_value kw) {
-  if (nargs_range(vm, "clear", nargs, kw, 0, 0) < 0) return CM_ERROR;
+  if (no_args(vm, args[0], "clear", nargs, kw) < 0) return CM_ERROR;
   CM_AS(cm_bytearray, args[0])->size = 0;
   return CM_NONE;
 }
 
 static cm_value ba_copy(cm_vm *vm, const cm_value *args, int nargs,
                         cm_value kw) {
-  if (nargs_range(vm, "copy", nargs, kw, 0, 0) < 0) return CM_ERROR;
+  if (no_args(vm, args[0], "copy", nargs, kw) < 0) return CM_ERROR;
   VIEW(args[0], p, n);
   return bytearray_new(vm, p, n);
 }
 
 static cm_value ba_reverse(cm_vm *vm, const cm_value *args, int nargs,
                            cm_value kw) {
-  if (nargs_range(vm, "reverse", nargs, kw, 0, 0) < 0) return CM_ERROR;
+  if (no_args(vm, args[0], "reverse", nargs, kw) < 0) return CM_ERROR;
   cm_bytearray *a = CM_AS(cm_bytearray, args[0]);
   for (size_t i = 0, j = a->size; i + 1 < j; i++, j--) {
     uint8_t t = a->data[i];

@@ -154,7 +154,11 @@ static cm_value u_str(cm_vm *vm, cm_value self) {
   cm_value r = call_user(vm, self, "__str__", NULL, 0);
   if (!cm_is_null(r)) return need_str(vm, r, "__str__");
   const cm_type *s = class_of(vm, self)->solid;
-  return s->str ? s->str(vm, self) : cm_repr(vm, self);
+  if (s->str) return s->str(vm, self);
+  /* object.__str__ is repr(), but CPython words a bad result as __str__'s */
+  r = call_user(vm, self, "__repr__", NULL, 0);
+  if (!cm_is_null(r)) return need_str(vm, r, "__str__");
+  return cm_repr(vm, self);
 }
 
 static int u_hash(cm_vm *vm, cm_value self, int64_t *out) {
@@ -247,8 +251,9 @@ static cm_value u_unop(cm_vm *vm, int op, cm_value a) {
   return cm_is_null(r) ? CM_NOTIMPL : r;
 }
 
-static int u_truthy(cm_vm *vm, cm_value self) {
-  cm_value r = call_user(vm, self, "__bool__", NULL, 0);
+/* The checks on a dunder's result, shared by the slot functions below
+   (nested calls) and cm_dunder_result (dunders run by the VM loop). */
+static int bool_result(cm_vm *vm, cm_value r) {
   if (cm_is_error(r)) return -1;
   if (!cm_is_bool(r)) {
     cm_raise(vm, &cm_exc_TypeError, "__bool__ should return bool, returned %T",
@@ -258,8 +263,7 @@ static int u_truthy(cm_vm *vm, cm_value self) {
   return r == CM_TRUE;
 }
 
-static int64_t u_len(cm_vm *vm, cm_value self) {
-  cm_value r = call_user(vm, self, "__len__", NULL, 0);
+static int64_t len_result(cm_vm *vm, cm_value r) {
   int64_t n;
   if (cm_is_error(r)) return -1;
   if (cm_index_i64(vm, r, &n) < 0) {
@@ -275,6 +279,22 @@ static int64_t u_len(cm_vm *vm, cm_value self) {
     return -1;
   }
   return n;
+}
+
+static cm_value iter_result(cm_vm *vm, cm_value r) {
+  if (cm_is_error(r)) return r;
+  if (!cm_typeof(vm, r)->iternext)
+    return cm_raise(vm, &cm_exc_TypeError,
+                    "iter() returned non-iterator of type '%T'", r);
+  return r;
+}
+
+static int u_truthy(cm_vm *vm, cm_value self) {
+  return bool_result(vm, call_user(vm, self, "__bool__", NULL, 0));
+}
+
+static int64_t u_len(cm_vm *vm, cm_value self) {
+  return len_result(vm, call_user(vm, self, "__len__", NULL, 0));
 }
 
 static cm_value u_getitem(cm_vm *vm, cm_value self, cm_value k) {
@@ -296,12 +316,7 @@ static int u_contains(cm_vm *vm, cm_value self, cm_value x) {
 }
 
 static cm_value u_iter(cm_vm *vm, cm_value self) {
-  cm_value r = call_user(vm, self, "__iter__", NULL, 0);
-  if (cm_is_error(r)) return r;
-  if (!cm_typeof(vm, r)->iternext)
-    return cm_raise(vm, &cm_exc_TypeError,
-                    "iter() returned non-iterator of type '%T'", r);
-  return r;
+  return iter_result(vm, call_user(vm, self, "__iter__", NULL, 0));
 }
 
 static cm_value u_iternext(cm_vm *vm, cm_value self) {
@@ -356,18 +371,34 @@ static cm_value user_get(cm_vm *vm, cm_value v, cm_value self, cm_value cls) {
   return call_user(vm, v, "__get__", a, 2);
 }
 
-static cm_value u_getattr(cm_vm *vm, cm_value self, cm_value name) {
+/* Fills *d (when not NULL) for a deferred call of plain function f. */
+static cm_value defer(cm_defer *d, cm_value f, cm_value a0, cm_value a1,
+                      int n) {
+  d->fn = f;
+  d->args[0] = a0;
+  d->args[1] = a1;
+  d->nargs = n;
+  return CM_DEFER;
+}
+
+/* u_getattr; with d, plain Python getters are deferred (vm.h). */
+static cm_value getattr_impl(cm_vm *vm, cm_value self, cm_value name,
+                             cm_defer *d) {
   cm_class *c = class_of(vm, self);
   cm_value v = cm_class_lookup(vm, &c->desc, name, false);
   if (cm_is_error(v)) return v;
-  if (is_type(v, &cm_property_type)) return property_get(vm, v, self);
+  if (is_type(v, &cm_property_type)) {
+    cm_value g = CM_AS(cm_property, v)->fget;
+    if (d && is_type(g, &cm_function_type)) return defer(d, g, self, CM_NULL, 1);
+    return property_get(vm, v, self);
+  }
   if (is_type(v, &cm_getset_descr_type)) return bind(vm, v, self, CM_VAL(c));
   bool getter = user_hook(vm, v, "__get__");
   if (getter && (user_hook(vm, v, "__set__") || user_hook(vm, v, "__delete__")))
     return user_get(vm, v, self, CM_VAL(c));
-  cm_value d = instance_dict(vm, self, false);
-  if (!cm_is_null(d)) {
-    cm_value x = cm_dict_get_str(vm, d, name);
+  cm_value dict = instance_dict(vm, self, false);
+  if (!cm_is_null(dict)) {
+    cm_value x = cm_dict_get_str(vm, dict, name);
     if (!cm_is_null(x)) return x;
   }
   if (getter) return user_get(vm, v, self, CM_VAL(c));
@@ -379,10 +410,176 @@ static cm_value u_getattr(cm_vm *vm, cm_value self, cm_value name) {
   }
   cm_value ga = lookup_user(vm, c, "__getattr__");
   if (cm_is_error(ga) || cm_is_null(ga)) return ga;
+  if (d && is_type(ga, &cm_function_type)) return defer(d, ga, self, name, 2);
   return call_user(vm, self, "__getattr__", &name, 1);
 }
 
-int cm_instance_setattr(cm_vm *vm, cm_value self, cm_value name, cm_value v) {
+static cm_value u_getattr(cm_vm *vm, cm_value self, cm_value name) {
+  return getattr_impl(vm, self, name, NULL);
+}
+
+cm_value cm_instance_getattr_defer(cm_vm *vm, cm_value self, cm_value name,
+                                   cm_defer *d) {
+  const cm_type *t = cm_typeof(vm, self);
+  if (t->getattr != u_getattr) /* slots replaced (hostobj.c) */
+    return t->getattr ? t->getattr(vm, self, name) : cm_generic_getattr(vm, self, name);
+  return getattr_impl(vm, self, name, d);
+}
+
+/* ---- dunders run by the VM loop (vm.h) --------------------------------- */
+
+
+cm_value cm_dunder_find(cm_vm *vm, cm_value self, const char *name) {
+  const cm_type *t = cm_typeof(vm, self);
+  if (!is_user(t)) return CM_NULL;
+  cm_value f = lookup_user(vm, CM_CLASS_OF(t), name);
+  if (cm_is_error(f)) {
+    cm_exc_clear(vm);
+    return CM_NULL;
+  }
+  return is_type(f, &cm_function_type) ? f : CM_NULL;
+}
+
+/* Mirrors u_str / u_repr: which user function str()/repr() would run. */
+int cm_dunder_str_fn(cm_vm *vm, cm_value self, bool repr, cm_value *fn) {
+  const cm_type *t = cm_typeof(vm, self);
+  if (!is_user(t) || t->repr != u_repr || t->str != u_str) return -1;
+  cm_class *c = CM_CLASS_OF(t);
+  cm_value f;
+  if (!repr) {
+    f = lookup_user(vm, c, "__str__");
+    if (cm_is_error(f)) {
+      cm_exc_clear(vm);
+      return -1;
+    }
+    if (!cm_is_null(f)) {
+      if (!is_type(f, &cm_function_type)) return -1;
+      *fn = f;
+      return CM_DK_STR;
+    }
+    if (c->solid->str) return -1;
+  }
+  f = cm_dunder_find(vm, self, "__repr__");
+  if (cm_is_null(f)) return -1;
+  *fn = f;
+  return repr ? CM_DK_REPR : CM_DK_STR; /* str(): CPython says __str__ */
+}
+
+/* What f"{v!conv:spec}" would run (conv 0-2, spec a str or CM_NULL). */
+int cm_dunder_format_fn(cm_vm *vm, cm_value v, int conv, cm_value spec,
+                        cm_defer *d) {
+  const cm_type *t = cm_typeof(vm, v);
+  if (!is_user(t) || conv > 2) return -1;
+  bool nospec = cm_is_null(spec) || CM_AS(cm_str, spec)->size == 0;
+  if (conv == 0) {
+    cm_value f = lookup_user(vm, CM_CLASS_OF(t), "__format__");
+    if (cm_is_error(f)) {
+      cm_exc_clear(vm);
+      return -1;
+    }
+    if (!cm_is_null(f)) {
+      if (!is_type(f, &cm_function_type)) return -1;
+      defer(d, f, v, cm_is_null(spec) ? cm_intern(vm, "") : spec, 2);
+      return CM_DK_FORMAT;
+    }
+  }
+  if (!nospec) return -1;
+  int k = cm_dunder_str_fn(vm, v, conv == 2, &d->fn);
+  if (k >= 0) {
+    d->args[0] = v;
+    d->nargs = 1;
+  }
+  return k;
+}
+
+/* user_getmethod (object.c) with a deferred property getter: 2 (and *d)
+   for a deferred call, else cm_getmethod's 1/0/-1. */
+int cm_instance_getmethod_defer(cm_vm *vm, cm_value o, cm_value name,
+                                cm_value *meth, cm_defer *d) {
+  const cm_type *t = cm_typeof(vm, o);
+  if (t->getattr != u_getattr) return cm_getmethod(vm, o, name, meth);
+  cm_value f = cm_class_lookup(vm, t, name, false);
+  if (cm_is_error(f)) return -1;
+  if (is_type(f, &cm_function_type)) {
+    cm_value dict = instance_dict(vm, o, false);
+    cm_value x = cm_is_null(dict) ? CM_NULL : cm_dict_get_str(vm, dict, name);
+    if (cm_is_error(x)) return -1;
+    if (cm_is_null(x)) {
+      *meth = f;
+      return 1;
+    }
+  }
+  cm_value a = getattr_impl(vm, o, name, d);
+  if (a == CM_DEFER) return 2;
+  if (cm_is_null(a)) a = cm_raise_no_attr(vm, o, name);
+  if (cm_is_error(a)) return -1;
+  *meth = a;
+  return 0;
+}
+
+cm_value cm_dunder_result(cm_vm *vm, int kind, cm_value r) {
+  int t;
+  int64_t n;
+  switch (kind) {
+  case CM_DK_IN:
+  case CM_DK_NOT_IN:
+    t = cm_truthy(vm, r);
+    return t < 0 ? CM_ERROR : cm_bool(t != (kind == CM_DK_NOT_IN));
+  case CM_DK_STR: return need_str(vm, r, "__str__");
+  case CM_DK_REPR: return need_str(vm, r, "__repr__");
+  case CM_DK_FORMAT:
+    if (cm_isinstance_t(vm, r, &cm_str_type)) return r;
+    return cm_raise(vm, &cm_exc_TypeError,
+                    "__format__ must return a str, not %T", r);
+  case CM_DK_ITER: return iter_result(vm, r);
+  case CM_DK_LEN:
+    n = len_result(vm, r);
+    return n < 0 ? CM_ERROR : cm_int_from_i64(vm, n);
+  case CM_DK_BOOL:
+    t = bool_result(vm, r);
+    return t < 0 ? CM_ERROR : cm_bool(t);
+  case CM_DK_LEN_BOOL:
+    n = len_result(vm, r);
+    return n < 0 ? CM_ERROR : cm_bool(n > 0);
+  default: return r;
+  }
+}
+
+cm_value cm_dunder_tail_str(cm_vm *vm, cm_value x) {
+  cm_value fn;
+  if (cm_dunder_str_fn(vm, x, false, &fn) < 0) return CM_NULL;
+  cm_value h = cm_prelude_lit(vm, "dn_str");
+  cm_value t = cm_is_error(h) ? h : cm_tuple_from(vm, &x, 1);
+  return cm_is_error(t) ? t : cm_tailcall(vm, h, t, CM_NULL);
+}
+
+cm_value cm_dunder_tail_bool(cm_vm *vm, cm_value x) {
+  const cm_type *t = cm_typeof(vm, x);
+  if (!is_user(t) || (t->truthy != u_truthy && t->truthy) ||
+      (!t->truthy && t->len != u_len))
+    return CM_NULL;
+  cm_value fn = t->truthy ? cm_dunder_find(vm, x, "__bool__")
+                          : cm_dunder_find(vm, x, "__len__");
+  if (cm_is_null(fn)) return CM_NULL;
+  cm_value h = cm_prelude_lit(vm, "dn_call");
+  if (cm_is_error(h)) return h;
+  cm_value p[3] = {cm_mkint(t->truthy ? CM_DK_BOOL : CM_DK_LEN_BOOL), fn, x};
+  cm_value a = cm_tuple_from(vm, p, 3);
+  return cm_is_error(a) ? a : cm_tailcall(vm, h, a, CM_NULL);
+}
+
+cm_value cm_dunder_result_native(cm_vm *vm, const cm_value *args, int nargs,
+                                 cm_value kwnames) {
+  if (nargs != 2 || !cm_is_null(kwnames) || !cm_is_int(args[0]) ||
+      cm_intval(args[0]) < 0 || cm_intval(args[0]) >= CM_DK_NKINDS)
+    return cm_raise(vm, &cm_exc_SystemError, "bad _dn_result call");
+  return cm_dunder_result(vm, (int)cm_intval(args[0]), args[1]);
+}
+
+/* cm_instance_setattr; with d, a plain Python property setter/deleter is
+   deferred (returns 2, vm.h). */
+static int setattr_impl(cm_vm *vm, cm_value self, cm_value name, cm_value v,
+                        cm_defer *d) {
   const cm_type *t = cm_typeof(vm, self);
   if (!is_user(t)) {
     cm_raise(vm, &cm_exc_AttributeError,
@@ -402,6 +599,10 @@ int cm_instance_setattr(cm_vm *vm, cm_value self, cm_value name, cm_value v) {
                cm_is_null(v) ? "deleter" : "setter");
       return -1;
     }
+    if (d && is_type(f, &cm_function_type)) {
+      defer(d, f, self, v, cm_is_null(v) ? 1 : 2);
+      return 2;
+    }
     cm_value args[2] = {self, v};
     return cm_is_error(cm_call(vm, f, args, cm_is_null(v) ? 1 : 2, CM_NULL))
                ? -1 : 0;
@@ -413,13 +614,17 @@ int cm_instance_setattr(cm_vm *vm, cm_value self, cm_value name, cm_value v) {
                ? -1 : 0;
   }
   if (c->solid->setattr) return c->solid->setattr(vm, self, name, v);
-  cm_value d = instance_dict(vm, self, !cm_is_null(v));
-  if (cm_is_error(d)) return -1;
-  if (!cm_is_null(v)) return cm_dict_set_str(vm, d, name, v);
-  int r = cm_is_null(d) ? 0 : cm_dict_del(vm, d, name);
+  cm_value dict = instance_dict(vm, self, !cm_is_null(v));
+  if (cm_is_error(dict)) return -1;
+  if (!cm_is_null(v)) return cm_dict_set_str(vm, dict, name, v);
+  int r = cm_is_null(dict) ? 0 : cm_dict_del(vm, dict, name);
   if (r > 0) return 0;
   if (r == 0) cm_raise_no_attr(vm, self, name);
   return -1;
+}
+
+int cm_instance_setattr(cm_vm *vm, cm_value self, cm_value name, cm_value v) {
+  return setattr_impl(vm, self, name, v, NULL);
 }
 
 static int u_setattr(cm_vm *vm, cm_value self, cm_value name, cm_value v) {
@@ -433,6 +638,20 @@ static int u_setattr(cm_vm *vm, cm_value self, cm_value name, cm_value v) {
     return cm_is_error(r) ? -1 : 0;
   }
   return cm_instance_setattr(vm, self, name, v);
+}
+
+int cm_instance_setattr_defer(cm_vm *vm, cm_value self, cm_value name,
+                              cm_value v, cm_defer *d) {
+  const cm_type *t = cm_typeof(vm, self);
+  if (t->setattr != u_setattr) return cm_setattr(vm, self, name, v);
+  cm_value h = lookup_user(vm, CM_CLASS_OF(t),
+                           cm_is_null(v) ? "__delattr__" : "__setattr__");
+  if (cm_is_error(h)) return -1;
+  if (cm_is_null(h)) return setattr_impl(vm, self, name, v, d);
+  if (!is_type(h, &cm_function_type)) return u_setattr(vm, self, name, v);
+  defer(d, h, self, name, cm_is_null(v) ? 2 : 3);
+  d->args[2] = v;
+  return 2;
 }
 
 static void u_trace(cm_vm *vm, cm_obj *o) {

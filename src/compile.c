@@ -268,6 +268,16 @@ static int emit(compiler *c, int op, uint32_t arg) {
   return 0;
 }
 
+/* emit() with the instruction placed at loc (the error location CPython
+   reports for it), then back to the current location. */
+static int emit_at(compiler *c, cm_loc loc, int op, uint32_t arg) {
+  cm_loc saved = c->u->loc;
+  c->u->loc = loc;
+  int r = emit(c, op, arg);
+  c->u->loc = saved;
+  return r;
+}
+
 static int new_label(compiler *c) {
   unit *u = c->u;
   if (u->nlabels == u->labelcap) {
@@ -947,7 +957,7 @@ static int compile_fstring(compiler *c, const cm_expr *e) {
       TRY(compile_expr(c, v->v.fvalue.format_spec));
       arg |= 4;
     }
-    TRY(emit(c, CM_I_FORMAT_VALUE, arg));
+    TRY(emit_at(c, v->loc, CM_I_FORMAT_VALUE, arg)); /* at {...} */
   }
   if (n > 1) TRY(emit(c, CM_I_BUILD_STRING, (uint32_t)n));
   else if (e->v.joinedstr.values.items[0]->kind != CM_E_FORMATTEDVALUE)
@@ -1410,7 +1420,7 @@ static int comp_generator(compiler *c, const cm_expr *e, int gi, int depth) {
     TRY(emit(c, CM_I_LOAD_FAST, 0));
   } else {
     TRY(compile_expr(c, g->iter));
-    TRY(emit(c, CM_I_GET_ITER, 0));
+    TRY(emit_at(c, g->iter->loc, CM_I_GET_ITER, 0));
   }
   place(c, start);
   TRY(emit_jump(c, CM_I_FOR_ITER, anchor));
@@ -1465,7 +1475,7 @@ static int compile_comprehension(compiler *c, const cm_expr *e) {
   TRY(make_function(c, code, 0));
   TRY(emit(c, CM_I_PUSH_NULL, 0));
   TRY(compile_expr(c, gens.items[0]->iter));
-  TRY(emit(c, CM_I_GET_ITER, 0));
+  TRY(emit_at(c, gens.items[0]->iter->loc, CM_I_GET_ITER, 0));
   return emit(c, CM_I_CALL, 1);
 }
 
@@ -1735,7 +1745,8 @@ static int compile_for(compiler *c, const cm_stmt *s) {
   TRY(orelse);
   TRY(end);
   TRY(compile_expr(c, s->v.for_.iter));
-  TRY(emit(c, CM_I_GET_ITER, s->v.for_.iter->kind == CM_E_CALL));
+  TRY(emit_at(c, s->v.for_.iter->loc, CM_I_GET_ITER,
+              s->v.for_.iter->kind == CM_E_CALL));
   place(c, start);
   c->u->loc = s->v.for_.iter->loc;
   TRY(emit_jump(c, CM_I_FOR_ITER, orelse));
@@ -1911,8 +1922,7 @@ static int compile_with_items(compiler *c, const cm_stmt *s, int item) {
 static int compile_import(compiler *c, const cm_stmt *s) {
   cm_alias_seq names = s->v.import.names;
   for (int i = 0; i < names.count; i++) {
-    cm_alias *a = names.items[i];
-    c->u->loc = a->loc;
+    cm_alias *a = names.items[i]; /* errors point at the whole statement */
     int k = add_name(c, a->name.str);
     TRY(k);
     TRY(load_const(c, cm_mkint(0)));
@@ -1954,7 +1964,6 @@ static int compile_import_from(compiler *c, const cm_stmt *s) {
   TRY(emit(c, CM_I_IMPORT_NAME, (uint32_t)k));
   for (int i = 0; i < names.count; i++) {
     cm_alias *a = names.items[i];
-    c->u->loc = a->loc;
     if (!strcmp(a->name.str, "*")) return emit(c, CM_I_IMPORT_STAR, 0);
     int j = add_name(c, a->name.str);
     TRY(j);
@@ -2235,7 +2244,8 @@ static int compile_assert(compiler *c, const cm_stmt *s) {
     TRY(compile_expr(c, s->v.assert_.msg));
     TRY(emit(c, CM_I_CALL, 1));
   }
-  TRY(emit(c, CM_I_RAISE_VARARGS, 1));
+  /* CPython reports a failed assert at its test */
+  TRY(emit_at(c, s->v.assert_.test->loc, CM_I_RAISE_VARARGS, 1));
   place(c, end);
   return 0;
 }

@@ -562,13 +562,71 @@ static cm_value as_set(cm_vm *vm, cm_value v) {
   return s;
 }
 
-/* Set operators on keys/items views: computed on sets built from both. */
+static bool is_view(cm_value v) {
+  if (!cm_is_obj(v)) return false;
+  const cm_type *t = cm_objptr(v)->type;
+  return t == &cm_dict_keys_type || t == &cm_dict_items_type;
+}
+
+/* The items of it that the keys/items view contains (in a new set). */
+static cm_value view_filter(cm_vm *vm, cm_value view, cm_value iterable) {
+  int (*has)(cm_vm *, cm_value, cm_value) =
+      cm_objptr(view)->type == &cm_dict_keys_type ? keys_contains : items_contains;
+  cm_value r = cm_set_new(vm, false);
+  if (cm_is_error(r)) return r;
+  cm_value it = cm_iter(vm, iterable);
+  if (cm_is_error(it)) return it;
+  for (;;) {
+    cm_value x = cm_next(vm, it);
+    if (x == CM_STOP) return r;
+    if (cm_is_error(x)) return x;
+    int rc = has(vm, view, x);
+    if (rc < 0 || (rc > 0 && cm_set_add(vm, r, x) < 0)) return CM_ERROR;
+  }
+}
+
+/* view & other as CPython computes it: the elements of other (or of the
+   smaller of two views) that the view contains, so an unhashable element
+   fails as a dict key would; a set at least as big as the view is probed
+   with the view's elements instead. */
+static cm_value view_and(cm_vm *vm, cm_value a, cm_value b) {
+  if (!is_view(a)) {
+    cm_value t = a;
+    a = b;
+    b = t;
+  }
+  size_t na = CM_AS(cm_dict, VIEWDICT(a))->used;
+  if (cm_is_obj(b) && cm_objptr(b)->type == &cm_set_type &&
+      na <= CM_AS(cm_set, b)->used) {
+    cm_value r = cm_set_new(vm, false);
+    if (cm_is_error(r)) return r;
+    cm_value it = cm_iter(vm, a);
+    if (cm_is_error(it)) return it;
+    for (;;) {
+      cm_value x = cm_next(vm, it);
+      if (x == CM_STOP) return r;
+      if (cm_is_error(x)) return x;
+      int rc = cm_set_contains(vm, b, x);
+      if (rc < 0 || (rc > 0 && cm_set_add(vm, r, x) < 0)) return CM_ERROR;
+    }
+  }
+  if (is_view(b) && CM_AS(cm_dict, VIEWDICT(b))->used > na) {
+    cm_value t = a;
+    a = b;
+    b = t;
+  }
+  return view_filter(vm, a, b);
+}
+
+/* Set operators on keys/items views: & as CPython does it (view_and); the
+   others on sets built from both. Like CPython, the other operand is
+   iterated whatever its type, so a non-iterable one raises "'int' object is
+   not iterable". */
 static cm_value view_binop(cm_vm *vm, int op, cm_value a, cm_value b) {
   op &= ~CM_OP_INPLACE;
-  if (op != CM_OP_AND && op != CM_OP_OR && op != CM_OP_SUB && op != CM_OP_XOR)
+  if (op == CM_OP_AND) return view_and(vm, a, b);
+  if (op != CM_OP_OR && op != CM_OP_SUB && op != CM_OP_XOR)
     return CM_NOTIMPL;
-  const cm_type *ta = cm_typeof(vm, a), *tb = cm_typeof(vm, b);
-  if ((!ta->iter && !ta->getitem) || (!tb->iter && !tb->getitem)) return CM_NOTIMPL;
   cm_value sa = cm_set_new(vm, false), sb;
   if (cm_is_error(sa) || cm_set_update(vm, sa, a) < 0) return CM_ERROR;
   sb = as_set(vm, b);

@@ -21,10 +21,13 @@ enum {
   CM_RET_REDO = 3, /* prelude helper run for the caller's instruction: the
                       result replaces the caller's top of stack and that
                       instruction runs again (vm.c, iterate_in_python) */
-  CM_RET_NEXT = 4  /* stepped by next(g[, default]) from a CALL: the
+  CM_RET_NEXT = 4, /* stepped by next(g[, default]) from a CALL: the
                       caller's top slot holds the default (or CM_NULL); a
                       yield replaces it, a return keeps the default or
                       raises StopIteration(value) at the call */
+  CM_RET_DUNDER = 5 /* CM_RET_DUNDER + kind: a user dunder run for the
+                       caller's instruction (vm.c, run_dunder); its result
+                       is used as the CM_DK_* kind says (vm.h) */
 };
 
 struct cm_frame {
@@ -87,6 +90,8 @@ cm_value cm_gen_resume(cm_vm *vm, cm_value gen, cm_value sent, bool throwing,
 /* Checks before resuming (already executing / finished); 0 ok, -1 raised,
    1 finished (raise StopIteration yourself). */
 int cm_gen_check_resume(cm_vm *vm, cm_gen *g);
+/* The native of gen.send (args[0] the generator): vm.c recognises it. */
+cm_value cm_gen_send(cm_vm *vm, const cm_value *args, int nargs, cm_value kw);
 /* gen.close(): None / the return value, or CM_ERROR. */
 cm_value cm_gen_close(cm_vm *vm, cm_value gen);
 

@@ -114,8 +114,10 @@ static cm_value gen_next(cm_vm *vm, const cm_value *args, int nargs, cm_value kw
   return send_impl(vm, args[0], CM_NONE);
 }
 
-static cm_value gen_send(cm_vm *vm, const cm_value *args, int nargs, cm_value kw) {
-  if (cm_check_nargs(vm, "send", nargs - 1, kw, 1, 1) < 0) return CM_ERROR;
+/* gen.send(v). Called from bytecode, the VM loop resumes the generator in
+   its own frames instead (vm.c, CM_RET_NEXT); this path serves the rest. */
+cm_value cm_gen_send(cm_vm *vm, const cm_value *args, int nargs, cm_value kw) {
+  if (cm_check_nargs(vm, "generator.send", nargs - 1, kw, 1, 1) < 0) return CM_ERROR;
   return send_impl(vm, args[0], args[1]);
 }
 
@@ -288,7 +290,7 @@ static cm_value gen_get_suspended(cm_vm *vm, cm_value self) {
 
 static const cm_method_def gen_methods[] = {
     {"__next__", gen_next, 0},
-    {"send", gen_send, 0},
+    {"send", cm_gen_send, 0},
     {"throw", gen_throw, 0},
     {"close", gen_close, 0},
     {NULL, NULL, 0}};

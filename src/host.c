@@ -52,10 +52,12 @@ typedef struct cm_host {
   int no_pause;        /* cmonty_run */
   cmonty_program *running;
   int pend_kind;       /* CMONTY_PROGRESS_CALL / NAME_LOOKUP / OS_CALL */
+  int pend_method;     /* the CALL is obj.method(...) on a host dataclass */
   cm_value pend_name, pend_args, pend_kwargs;
   uint32_t call_id, next_call_id;
   cm_value run_globals;
   cm_value last_exc;
+  cm_value dc_types;   /* hostobj.c's classes by type_id (dict), or CM_NULL */
 
   int capture;
   cm_buf out, err;
@@ -75,7 +77,7 @@ static cm_host *host_get(cm_vm *vm) {
   }
   memset(h, 0, sizeof *h);
   h->pend_name = h->pend_args = h->pend_kwargs = CM_NULL;
-  h->run_globals = h->last_exc = CM_NULL;
+  h->run_globals = h->last_exc = h->dc_types = CM_NULL;
   vm->host = h;
   return h;
 }
@@ -91,7 +93,7 @@ void cm_host_trace(cm_vm *vm) {
     cm_gc_mark_value(vm, p->inputs);
   }
   cm_value vs[] = {h->pend_name, h->pend_args, h->pend_kwargs, h->run_globals,
-                   h->last_exc};
+                   h->last_exc, h->dc_types};
   for (size_t i = 0; i < sizeof vs / sizeof vs[0]; i++) cm_gc_mark_value(vm, vs[i]);
 }
 
@@ -356,6 +358,26 @@ cmonty_val cmonty_path(cmonty_vm *vm, const char *utf8, size_t len) {
   return cm_host_handle(vm, cm_path_new(vm, s));
 }
 
+cmonty_val cmonty_dataclass(cmonty_vm *vm, const char *name, size_t name_len,
+                            uint64_t type_id, const char *const *field_names,
+                            size_t n_fields, cmonty_val attrs, int frozen) {
+  if (!vm) return 0;
+  if (!name || (!field_names && n_fields)) return set_error(vm, "NULL argument"), 0;
+  cm_value a = cm_host_value(vm, attrs);
+  if (cm_is_null(a) || !cm_is_obj(a) || cm_objptr(a)->type != &cm_dict_type)
+    return set_error(vm, "attrs must be a dict handle"), 0;
+  cm_value n = cm_str_new(vm, name, name_len);
+  cm_value f = cm_is_error(n) ? CM_ERROR : cm_tuple_new(vm, n_fields);
+  for (size_t i = 0; !cm_is_error(f) && i < n_fields; i++) {
+    if (!field_names[i]) return set_error(vm, "NULL field name"), 0;
+    cm_value s = cm_intern(vm, field_names[i]);
+    if (cm_is_error(s)) f = s;
+    else CM_AS(cm_tuple, f)->items[i] = s;
+  }
+  if (cm_is_error(f)) return cm_host_handle(vm, f);
+  return cm_host_handle(vm, cm_hostobj_new(vm, n, type_id, f, a, frozen != 0));
+}
+
 /* ---- readers -------------------------------------------------------------------- */
 
 static cmonty_kind kind_of(cm_vm *vm, cm_value v) {
@@ -375,6 +397,7 @@ static cmonty_kind kind_of(cm_vm *vm, cm_value v) {
   if (t == &cm_set_type) return CMONTY_KIND_SET;
   if (t == &cm_frozenset_type) return CMONTY_KIND_FROZENSET;
   if (cm_is_path(vm, v)) return CMONTY_KIND_PATH;
+  if (cm_is_hostobj(vm, v)) return CMONTY_KIND_DATACLASS;
   return CMONTY_KIND_OTHER;
 }
 
@@ -444,6 +467,54 @@ cmonty_status cmonty_get_bytes(cmonty_vm *vm, cmonty_val h, const uint8_t **data
   *data = CM_AS(cm_bytes, v)->data;
   if (len) *len = CM_AS(cm_bytes, v)->size;
   return CMONTY_OK;
+}
+
+/* The host dataclass behind handle h; false (last_error set) if none. */
+static bool dataclass_of(cm_vm *vm, cmonty_val h, const void *out, cm_hostobj_fields *info) {
+  cm_value v = get(vm, h, out);
+  if (cm_is_null(v)) return false;
+  if (cm_hostobj_info(vm, v, info) < 0) return set_error(vm, "not a dataclass"), false;
+  return true;
+}
+
+cmonty_status cmonty_dataclass_name(cmonty_vm *vm, cmonty_val h, const char **utf8,
+                                    size_t *len) {
+  cm_hostobj_fields d;
+  if (!dataclass_of(vm, h, utf8, &d)) return CMONTY_MISUSE;
+  *utf8 = cm_str_cstr(d.name);
+  if (len) *len = CM_AS(cm_str, d.name)->size;
+  return CMONTY_OK;
+}
+
+cmonty_status cmonty_dataclass_type_id(cmonty_vm *vm, cmonty_val h, uint64_t *out) {
+  cm_hostobj_fields d;
+  if (!dataclass_of(vm, h, out, &d)) return CMONTY_MISUSE;
+  *out = d.type_id;
+  return CMONTY_OK;
+}
+
+cmonty_status cmonty_dataclass_frozen(cmonty_vm *vm, cmonty_val h, int *out) {
+  cm_hostobj_fields d;
+  if (!dataclass_of(vm, h, out, &d)) return CMONTY_MISUSE;
+  *out = d.frozen;
+  return CMONTY_OK;
+}
+
+cmonty_val cmonty_dataclass_fields(cmonty_vm *vm, cmonty_val h) {
+  cm_hostobj_fields d;
+  if (!dataclass_of(vm, h, "", &d)) return 0;
+  return cm_host_handle(vm, d.fields);
+}
+
+cmonty_val cmonty_dataclass_attrs(cmonty_vm *vm, cmonty_val h) {
+  cm_hostobj_fields d;
+  if (!dataclass_of(vm, h, "", &d)) return 0;
+  if (cm_is_null(d.attrs)) { /* made by Name() in Python: no attrs yet */
+    cm_value e = cm_dict_new(vm);
+    if (cm_is_error(e)) return cm_host_handle(vm, e);
+    d.attrs = e;
+  }
+  return cm_host_handle(vm, d.attrs);
 }
 
 cmonty_val cmonty_int_str(cmonty_vm *vm, cmonty_val h) {
@@ -580,6 +651,27 @@ cm_value cm_host_os_native(cm_vm *vm, const cm_value *args, int nargs, cm_value 
                   args[0]);
 }
 
+cm_value cm_host_method_native(cm_vm *vm, const cm_value *args, int nargs,
+                               cm_value kwnames) {
+  (void)nargs, (void)kwnames;
+  cm_host *h = vm->host;
+  bool running = h && h->active;
+  cm_value name = CM_AS(cm_tuple, args[0])->items[0];
+  return cm_raise(vm, &cm_exc_RuntimeError,
+                  running ? "cannot call external method '%U' here (inside a nested call)"
+                          : "external method '%U' called outside a host run",
+                  name);
+}
+
+cm_value *cm_host_dataclass_types(cm_vm *vm) {
+  cm_host *h = host_get(vm);
+  if (!h) {
+    cm_raise_memory(vm);
+    return NULL;
+  }
+  return &h->dc_types;
+}
+
 cm_value cm_extfn_new(cm_vm *vm, cm_value name, int kind) {
   return cm_builtin_new(vm, kind == CM_EXT_OS ? cm_host_os_native : cm_host_ext_native,
                         cm_str_cstr(name), name);
@@ -598,8 +690,12 @@ cm_value cm_host_pause_call(cm_vm *vm, cm_value fn, const cm_value *args, int na
   cm_host *h = vm->host;
   if (!h || !h->active || vm->nest) return CM_NULL;
   cm_builtin *e = CM_AS(cm_builtin, fn);
-  cm_value t = cm_tuple_from(vm, args, (size_t)nargs);
+  bool method = e->fn == cm_host_method_native;
+  cm_value t = cm_tuple_new(vm, (size_t)nargs + method);
   if (cm_is_error(t)) return t;
+  /* a host method: self is (name, receiver); the receiver goes first */
+  if (method) CM_AS(cm_tuple, t)->items[0] = CM_AS(cm_tuple, e->self)->items[1];
+  for (int i = 0; i < nargs; i++) CM_AS(cm_tuple, t)->items[i + method] = args[i];
   h->pend_args = t;
   cm_value kw = cm_dict_new(vm);
   if (cm_is_error(kw)) return kw;
@@ -610,7 +706,8 @@ cm_value cm_host_pause_call(cm_vm *vm, cm_value fn, const cm_value *args, int na
       if (cm_dict_set(vm, kw, kn->items[i], args[nargs + (int)i]) < 0) return CM_ERROR;
   }
   h->pend_kind = e->fn == cm_host_os_native ? CMONTY_PROGRESS_OS_CALL : CMONTY_PROGRESS_CALL;
-  h->pend_name = e->self;
+  h->pend_method = method;
+  h->pend_name = method ? CM_AS(cm_tuple, e->self)->items[0] : e->self;
   h->call_id = h->next_call_id++;
   return CM_PAUSE;
 }
@@ -619,6 +716,7 @@ cm_value cm_host_pause_name(cm_vm *vm, cm_value name) {
   cm_host *h = vm->host;
   if (!h || !h->active || vm->nest || h->no_pause) return CM_NULL;
   h->pend_kind = CMONTY_PROGRESS_NAME_LOOKUP;
+  h->pend_method = 0;
   h->pend_name = name;
   h->pend_args = h->pend_kwargs = CM_NULL;
   h->call_id = h->next_call_id++;
@@ -861,6 +959,7 @@ static cmonty_status finish(cm_vm *vm, cm_host *h, cm_value r, cmonty_progress *
     out->name = cm_str_cstr(h->pend_name);
     out->name_len = CM_AS(cm_str, h->pend_name)->size;
     out->call_id = h->call_id;
+    out->method_call = h->pend_method;
     if (!cm_is_null(h->pend_args)) {
       out->args = cm_host_handle(vm, h->pend_args);
       out->kwargs = cm_host_handle(vm, h->pend_kwargs);
@@ -976,6 +1075,14 @@ cmonty_status cmonty_resume(cmonty_vm *vm, cmonty_val val, cmonty_progress *out)
   if (!h) return CMONTY_MISUSE;
   cm_value v = cm_host_value(vm, val);
   if (cm_is_null(v)) return MISUSE(vm, "invalid value handle");
+  /* a name lookup's value is bound, like Monty: later reads see it */
+  if (h->pend_kind == CMONTY_PROGRESS_NAME_LOOKUP) {
+    cm_value g = vm->frame ? vm->frame->globals : h->run_globals;
+    if (cm_is_obj(g) && cm_dict_set_str(vm, g, h->pend_name, v) < 0) {
+      error_from_exc(vm);
+      return CMONTY_NOMEM;
+    }
+  }
   /* results of typed OS operations */
   if (h->pend_kind == CMONTY_PROGRESS_OS_CALL) {
     const char *n = cm_str_cstr(h->pend_name);
@@ -1049,6 +1156,12 @@ cmonty_status cmonty_resume_not_found(cmonty_vm *vm, cmonty_progress *out) {
       cm_raise(vm, &cm_exc_FileNotFoundError, "[Errno 2] No such file or directory: %R", p);
       return resume(vm, h, CM_NULL, true, out);
     }
+  }
+  if (h->pend_method) { /* obj.meth(): the method does not exist */
+    cm_value self = CM_AS(cm_tuple, h->pend_args)->items[0];
+    cm_raise(vm, &cm_exc_AttributeError, "'%T' object has no attribute '%U'", self,
+             h->pend_name);
+    return resume(vm, h, CM_NULL, true, out);
   }
   cm_raise(vm, &cm_exc_NameError, "name '%U' is not defined", h->pend_name);
   return resume(vm, h, CM_NULL, true, out);

@@ -36,7 +36,14 @@
 enum { CM_EXT_FN = 0, CM_EXT_OS = 1 };
 cm_value cm_host_ext_native(cm_vm *vm, const cm_value *args, int nargs, cm_value kwnames);
 cm_value cm_host_os_native(cm_vm *vm, const cm_value *args, int nargs, cm_value kwnames);
-#define CM_IS_EXTFN(fn) ((fn) == cm_host_ext_native || (fn) == cm_host_os_native)
+/* Host methods (obj.meth of a host dataclass, hostobj.c): self is the
+   tuple (name, receiver); pausing reports a CALL with method_call = 1 and
+   the receiver prepended to the arguments. */
+cm_value cm_host_method_native(cm_vm *vm, const cm_value *args, int nargs,
+                               cm_value kwnames);
+#define CM_IS_EXTFN(fn)                                                \
+  ((fn) == cm_host_ext_native || (fn) == cm_host_os_native ||          \
+   (fn) == cm_host_method_native)
 cm_value cm_extfn_new(cm_vm *vm, cm_value name, int kind);
 
 /* For natives of modules_os.c: tail-calls the OS operation `name` (a
@@ -82,6 +89,25 @@ cm_value cm_host_program_code(cmonty_program *p);
 cm_value cm_path_new(cm_vm *vm, cm_value s);
 bool cm_is_path(cm_vm *vm, cm_value v);
 cm_value cm_path_str(cm_vm *vm, cm_value v);
+
+/* Host dataclass instances (hostobj.c; see there for their behaviour).
+   cm_hostobj_new: name a str identifier, fields a tuple of str, attrs a
+   str-keyed dict (copied); the instance or CM_ERROR. cm_hostobj_info
+   fills *out (borrowed values) or returns -1 if v is no host dataclass. */
+cm_value cm_hostobj_new(cm_vm *vm, cm_value name, uint64_t type_id,
+                        cm_value fields, cm_value attrs, bool frozen);
+bool cm_is_hostobj(cm_vm *vm, cm_value v);
+typedef struct cm_hostobj_fields {
+  cm_value name;    /* str */
+  uint64_t type_id;
+  cm_value fields;  /* tuple of str */
+  cm_value attrs;   /* dict, or CM_NULL for an instance made by Name() */
+  bool frozen;
+} cm_hostobj_fields;
+int cm_hostobj_info(cm_vm *vm, cm_value v, cm_hostobj_fields *out);
+/* host.c: where hostobj.c caches its classes (a dict type_id -> class,
+   CM_NULL until first use; a GC root). NULL if out of memory. */
+cm_value *cm_host_dataclass_types(cm_vm *vm);
 
 /* api.c: record vm->exc as the error texts (clears it) / clear them. */
 cmonty_status cm_api_record_error(cm_vm *vm);

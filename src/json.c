@@ -10,6 +10,7 @@
 #include "json.h"
 #include "bytes.h"
 #include "dict.h"
+#include "host.h"
 #include "int.h"
 #include "list.h"
 #include "runtime.h"
@@ -261,6 +262,23 @@ static int enc_other(enc *e, cm_value v) {
   return enc_repr(e, v);
 }
 
+/* {"__type":"dataclass","name":..,"type_id":..,"field_names":[..],
+   "attrs":{..},"frozen":..} of a host dataclass instance. */
+static int enc_dataclass(enc *e, cm_value v) {
+  cm_vm *vm = e->vm;
+  cm_hostobj_fields d;
+  cm_hostobj_info(vm, v, &d);
+  char tmp[48];
+  snprintf(tmp, sizeof tmp, ",\"type_id\":%llu,", (unsigned long long)d.type_id);
+  cm_tuple *f = CM_AS(cm_tuple, d.fields);
+  if (put(e, "{\"__type\":\"dataclass\",\"name\":") < 0 || put_str_value(e, d.name) < 0 ||
+      put(e, tmp) < 0 || put(e, "\"field_names\":") < 0 || enc_items(e, f->items, f->n) < 0 ||
+      put(e, ",\"attrs\":") < 0)
+    return -1;
+  if (cm_is_null(d.attrs) ? put(e, "{}") < 0 : enc_dict(e, d.attrs) < 0) return -1;
+  return put(e, d.frozen ? ",\"frozen\":true}" : ",\"frozen\":false}");
+}
+
 static int enc_value(enc *e, cm_value v) {
   cm_vm *vm = e->vm;
   if (cm_is_none(v)) return put(e, "null");
@@ -283,7 +301,8 @@ static int enc_value(enc *e, cm_value v) {
   bool container = t == &cm_list_type || t == &cm_tuple_type ||
                    t == &cm_dict_type || t == &cm_set_type ||
                    t == &cm_frozenset_type;
-  if (!container) return enc_other(e, v);
+  bool dataclass = !container && cm_is_hostobj(vm, v);
+  if (!container && !dataclass) return enc_other(e, v);
   cm_obj *o = cm_objptr(v);
   for (int i = 0; i < e->depth; i++)
     if (e->path[i] == o) {
@@ -315,6 +334,8 @@ static int enc_value(enc *e, cm_value v) {
     if (r == 0) r = cm_buf_putc(vm, e->out, '}');
   } else if (t == &cm_dict_type) {
     r = enc_dict(e, v);
+  } else if (dataclass) {
+    r = enc_dataclass(e, v);
   } else {
     r = enc_set(e, v, t == &cm_frozenset_type);
   }
@@ -625,6 +646,39 @@ static cm_value make_path(cm_vm *vm, cm_value obj) {
   return s;
 }
 
+/* type_id: an int in 0 .. 2**64-1. One past int64 arrives as a float
+   (like Rust's decoder makes it): converted, 2**64 and up saturating to
+   2**64-1 (so the largest id round-trips); anything else is 0. */
+static uint64_t u64_field(cm_vm *vm, cm_value obj, const char *k) {
+  cm_value v = field(vm, obj, k);
+  int64_t i;
+  if (cm_is_int(v)) return cm_intval(v) >= 0 ? (uint64_t)cm_intval(v) : 0;
+  if (cm_is_float(v)) {
+    double x = cm_floatval(v);
+    if (!(x >= 0)) return 0; /* negative or nan */
+    return x < 18446744073709551616.0 ? (uint64_t)x : UINT64_MAX;
+  }
+  cm_value saved = vm->exc;
+  if (cm_is_obj(v) && cm_objptr(v)->type == &cm_int_type && cm_int_to_i64(vm, v, &i) == 0)
+    return i >= 0 ? (uint64_t)i : 0;
+  vm->exc = saved;
+  return 0;
+}
+
+static cm_value make_dataclass(cm_vm *vm, cm_value obj) {
+  cm_value name = field(vm, obj, "name");
+  if (!is_str(vm, name)) return obj; /* not a dataclass after all */
+  cm_value names = list_field(vm, obj, "field_names");
+  cm_value fields = cm_is_error(names) ? names : cm_tuple_from_list(vm, names);
+  if (cm_is_error(fields)) return fields;
+  cm_value attrs = field(vm, obj, "attrs");
+  if (!cm_is_obj(attrs) || cm_objptr(attrs)->type != &cm_dict_type) attrs = cm_dict_new(vm);
+  if (cm_is_error(attrs)) return attrs;
+  cm_value frozen = field(vm, obj, "frozen");
+  return cm_hostobj_new(vm, name, u64_field(vm, obj, "type_id"), fields, attrs,
+                        frozen == CM_TRUE);
+}
+
 static cm_value typed_object(dec *d, cm_value obj) {
   cm_vm *vm = d->vm;
   cm_value tag = field(vm, obj, "__type");
@@ -643,6 +697,7 @@ static cm_value typed_object(dec *d, cm_value obj) {
     return cm_is_error(l) ? l : make_bytes(vm, l);
   }
   if (!strcmp(t, "path")) return make_path(vm, obj);
+  if (!strcmp(t, "dataclass")) return make_dataclass(vm, obj);
   return obj; /* date, datetime, ...: no such types yet; unknown tags */
 }
 

@@ -13,6 +13,8 @@
 **   tuple/set/frozenset/bytes(bytearray) -> {"__type":T,"value":[...]};
 **   dicts whose keys are all str -> object (insertion order), other dicts
 **   -> [[k,v],...]; pathlib paths -> {"__type":"path","value":"..."};
+**   host dataclass instances (hostobj.c) -> {"__type":"dataclass","name":
+**   N,"type_id":u64,"field_names":[...],"attrs":<dict>,"frozen":bool};
 **   Ellipsis -> "..."; exceptions -> "Type: message" (or "Type");
 **   Python functions -> "<function NAME>"; anything else -> its repr().
 **   A container met again inside itself -> "[...]", "{...}" or "(...)".
@@ -22,11 +24,13 @@
 **   null/true/false; integers fitting int64 -> int, other numbers -> float
 **   (out of double range is an error); strings -> str; arrays -> list;
 **   objects -> dict with str keys, except objects whose "__type" is one of
-**   tuple, set, frozenset, bytes, namedtuple (-> tuple of "values") and
-**   path (-> pathlib.Path if that module exists, else str). Other "__type"
-**   objects (date, datetime, timedelta, timezone, dataclass: types cmonty
-**   does not have yet, or unknown tags) stay plain dicts including the
-**   "__type" key. Malformed text raises ValueError "<what> at line L column
+**   tuple, set, frozenset, bytes, namedtuple (-> tuple of "values"),
+**   path (-> pathlib.Path if that module exists, else str) and dataclass
+**   (-> a host dataclass instance; a missing/invalid type_id is 0, attrs
+**   not an object is {}, frozen defaults to false; without a str "name" it
+**   stays a dict). Other "__type" objects (date, datetime, timedelta,
+**   timezone: types cmonty does not have yet, or unknown tags) stay plain
+**   dicts including the "__type" key. Malformed text raises ValueError "<what> at line L column
 **   C"; unhashable set items raise TypeError.
 */
 #ifndef CM_JSON_H

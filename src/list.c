@@ -176,18 +176,20 @@ cm_value cm_tail_relist(cm_vm *vm, cm_value f, const cm_value *args, int nargs,
 
 /* ---- indexing --------------------------------------------------------- */
 
-int cm_seq_index(cm_vm *vm, cm_value key, int64_t len, const char *what,
-                 int64_t *out) {
+/* cm_seq_index with the out-of-range message given (NULL: "<what> index
+   out of range"). */
+static int seq_index(cm_vm *vm, cm_value key, int64_t len, const char *what,
+                     const char *range_msg, int64_t *out) {
   int64_t i;
   if (cm_is_int(key)) {
     i = cm_intval(key);
   } else if (cm_is_intlike(vm, key) || cm_has_index(vm, key)) {
-    key = cm_index(vm, key);
-    if (cm_is_error(key)) return -1;
-    if (cm_int_to_i64(vm, key, &i) < 0) {
+    cm_value k = cm_index(vm, key);
+    if (cm_is_error(k)) return -1;
+    if (cm_int_to_i64(vm, k, &i) < 0) {
       cm_exc_clear(vm);
       cm_raise(vm, &cm_exc_IndexError,
-               "cannot fit 'int' into an index-sized integer");
+               "cannot fit '%T' into an index-sized integer", key);
       return -1;
     }
   } else {
@@ -197,11 +199,17 @@ int cm_seq_index(cm_vm *vm, cm_value key, int64_t len, const char *what,
   }
   if (i < 0) i += len;
   if (i < 0 || i >= len) {
-    cm_raise(vm, &cm_exc_IndexError, "%s index out of range", what);
+    if (range_msg) cm_raise(vm, &cm_exc_IndexError, "%s", range_msg);
+    else cm_raise(vm, &cm_exc_IndexError, "%s index out of range", what);
     return -1;
   }
   *out = i;
   return 0;
+}
+
+int cm_seq_index(cm_vm *vm, cm_value key, int64_t len, const char *what,
+                 int64_t *out) {
+  return seq_index(vm, key, len, what, NULL, out);
 }
 
 static cm_value list_getslice(cm_vm *vm, cm_value self, cm_value key) {
@@ -306,13 +314,9 @@ static int list_delslice(cm_vm *vm, cm_value self, cm_value key) {
 static int list_setitem(cm_vm *vm, cm_value self, cm_value key, cm_value v) {
   if (cm_is_slice(key)) return list_setslice(vm, self, key, v);
   int64_t i;
-  if (cm_seq_index(vm, key, (int64_t)LIST(self)->n, "list", &i) < 0) {
-    if (cm_exc_matches(vm, &cm_exc_IndexError) && cm_is_intlike(vm, key)) {
-      cm_exc_clear(vm);
-      cm_raise(vm, &cm_exc_IndexError, "list assignment index out of range");
-    }
+  if (seq_index(vm, key, (int64_t)LIST(self)->n, "list",
+                "list assignment index out of range", &i) < 0)
     return -1;
-  }
   LIST(self)->items[i] = v;
   return 0;
 }
@@ -320,13 +324,9 @@ static int list_setitem(cm_vm *vm, cm_value self, cm_value key, cm_value v) {
 static int list_delitem(cm_vm *vm, cm_value self, cm_value key) {
   if (cm_is_slice(key)) return list_delslice(vm, self, key);
   int64_t i;
-  if (cm_seq_index(vm, key, (int64_t)LIST(self)->n, "list", &i) < 0) {
-    if (cm_exc_matches(vm, &cm_exc_IndexError) && cm_is_intlike(vm, key)) {
-      cm_exc_clear(vm);
-      cm_raise(vm, &cm_exc_IndexError, "list assignment index out of range");
-    }
+  if (seq_index(vm, key, (int64_t)LIST(self)->n, "list",
+                "list assignment index out of range", &i) < 0)
     return -1;
-  }
   return list_replace(vm, self, (size_t)i, (size_t)i + 1, NULL, 0);
 }
 

@@ -44,7 +44,10 @@ const cm_type *cm_typeof(cm_vm *vm, cm_value v) {
 
 int64_t cm_identity(cm_value v) {
   if (cm_is_obj(v)) return (int64_t)(uintptr_t)cm_objptr(v);
-  return (int64_t)(v & CM_PAYLOAD_MASK) + 1024;
+  /* An immediate (int, float, None, ...) never carries the object tag:
+     flipping it in gives every immediate its own id, none below 2**48
+     where the object pointers are (id(1.0) != id(2.0)). */
+  return (int64_t)(v ^ (CM_TAG_OBJ << 48));
 }
 
 cm_value cm_default_repr(cm_vm *vm, cm_value v) {

@@ -2,9 +2,9 @@
 ** prelude.c — Python-level helpers for natives that must call back into
 ** Python code without recursing on the C stack (see vm.h).
 **
-** The three parts (builtins, containers, strings) are compiled together,
-** once per interpreter on first use, as a module named "builtins" whose
-** file name is "<prelude>" (tracebacks hide those frames).
+** The four parts (builtins, containers, strings, dunders) are compiled
+** together, once per interpreter on first use, as a module named
+** "builtins" whose file name is "<prelude>" (tracebacks hide those frames).
 */
 #include <string.h>
 
@@ -13,14 +13,15 @@
 
 /* Compiles and runs the prelude into a fresh globals dict. */
 static int prelude_load(cm_vm *vm) {
-  const char *parts[3] = {cm_prelude_builtins, cm_prelude_containers,
-                          cm_prelude_strings};
-  size_t lens[3], total = 0;
-  for (int i = 0; i < 3; i++) total += lens[i] = strlen(parts[i]) + 1;
+  enum { NPARTS = 4 };
+  const char *parts[NPARTS] = {cm_prelude_builtins, cm_prelude_containers,
+                               cm_prelude_strings, cm_prelude_dunders};
+  size_t lens[NPARTS], total = 0;
+  for (int i = 0; i < NPARTS; i++) total += lens[i] = strlen(parts[i]) + 1;
   char *src = cm_alloc(vm, total + 1);
   if (!src) return -1;
   size_t off = 0;
-  for (int i = 0; i < 3; i++) {
+  for (int i = 0; i < NPARTS; i++) {
     memcpy(src + off, parts[i], lens[i] - 1);
     src[off + lens[i] - 1] = '\n'; /* each part may lack a final newline */
     off += lens[i];
@@ -34,6 +35,8 @@ static int prelude_load(cm_vm *vm) {
       cm_dict_set_cstr(vm, g, "__name__", cm_intern(vm, "builtins")) < 0 ||
       cm_dict_set_cstr(vm, g, "__builtins__", vm->builtins) < 0)
     return -1;
+  cm_value dr = cm_builtin_new(vm, cm_dunder_result_native, "_dn_result", CM_NULL);
+  if (cm_is_error(dr) || cm_dict_set_cstr(vm, g, "_dn_result", dr) < 0) return -1;
   /* Keep the dict reachable while its code runs (the run may collect). */
   if (cm_root_push(vm, g) < 0) return -1;
   cm_value r = cm_run_code(vm, code, g);

@@ -21,7 +21,7 @@
 
 static int no_kw(cm_vm *vm, const char *name, cm_value kwnames) {
   if (kwnames != CM_NULL && CM_AS(cm_tuple, kwnames)->n > 0) {
-    cm_raise(vm, &cm_exc_TypeError, "%s() takes no keyword arguments", name);
+    cm_raise(vm, &cm_exc_TypeError, "str.%s() takes no keyword arguments", name);
     return -1;
   }
   return 0;

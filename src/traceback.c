@@ -127,9 +127,28 @@ static bool low_keyword(const char *s, size_t n, size_t i) {
   return false;
 }
 
+/* Does s[0..n) start with a keyword that cannot begin an expression
+   (`raise []`, `return (x)`, `del a[0]`)? CPython finds no anchors then. */
+static bool stmt_keyword(const char *s, size_t n) {
+  static const char *const kw[] = {
+      "raise", "return", "del", "assert", "import", "from", "global",
+      "nonlocal", "pass", "break", "continue", "while", "with", "try",
+      "except", "finally", "def", "class", "async", "elif", NULL};
+  size_t i = 0;
+  while (i < n && is_ws(s[i])) i++;
+  for (int k = 0; kw[k]; k++) {
+    size_t l = strlen(kw[k]);
+    if (i + l <= n && !memcmp(s + i, kw[k], l) &&
+        (i + l == n || !ident_char(s[i + l])))
+      return true;
+  }
+  return false;
+}
+
 /* Finds the root operator of expression text s[0..n). */
 static shape expr_shape(const char *s, size_t n) {
   shape sh = {SHAPE_NONE, 0, 0};
+  if (stmt_keyword(s, n)) return sh;
   int depth = 0, best = 99;
   bool operand = false; /* the previous token ends an operand */
   size_t last_open = 0;

@@ -1183,6 +1183,48 @@ static inline int truthy(cm_vm *vm, cm_value v) {
   return cm_truthy(vm, v);
 }
 
+/* A user instance: its dunders may be run as frames (run_dunder). */
+static inline bool is_user_obj(cm_value v) {
+  return cm_is_obj(v) && cm_objptr(v)->type->id == CM_T_USER;
+}
+
+/* Truth of a user instance for the jump instructions: 2 when its Python
+   __bool__ / __len__ must run as a frame (*d, *kind set), else cm_truthy. */
+static int user_truth(cm_vm *vm, cm_value v, cm_defer *d, int *kind) {
+  const cm_type *t = cm_objptr(v)->type;
+  cm_value fn = t->truthy ? cm_dunder_find(vm, v, "__bool__")
+                : t->len  ? cm_dunder_find(vm, v, "__len__")
+                          : CM_NULL;
+  if (cm_is_null(fn)) return cm_truthy(vm, v);
+  d->fn = fn;
+  d->args[0] = v;
+  d->nargs = 1;
+  *kind = t->truthy ? CM_DK_BOOL : CM_DK_LEN_BOOL;
+  return 2;
+}
+
+static inline int truth_test(cm_vm *vm, cm_value v, cm_defer *d, int *kind) {
+  if (v == CM_TRUE) return 1;
+  if (v == CM_FALSE || v == CM_NONE) return 0;
+  if (cm_is_int(v)) return cm_intval(v) != 0;
+  if (UNLIKELY(is_user_obj(v))) return user_truth(vm, v, d, kind);
+  return cm_truthy(vm, v);
+}
+
+/* The user dunder `name` of the instance at `o` as a deferred call with
+   args (o, a1, a2)[0..n): true when it is a plain Python function. */
+static inline bool dunder_call(cm_vm *vm, cm_value o, cm_value fn, cm_value a1,
+                               cm_value a2, int n, cm_defer *d) {
+  if (cm_is_null(fn)) return false;
+  (void)vm;
+  d->fn = fn;
+  d->args[0] = o;
+  d->args[1] = a1;
+  d->args[2] = a2;
+  d->nargs = n;
+  return true;
+}
+
 /* ---- calls ----------------------------------------------------------------- */
 
 /* New frame for fn(args) (not linked, depth not counted), or NULL. For a
@@ -1360,6 +1402,8 @@ static cm_value run(cm_vm *vm, cm_frame *f, bool throwing) {
   cm_value retval, callable, kwnames, *base;
   int nargs;
   int unpack_n = -1; /* iterate_in_python: UNPACK_SEQUENCE's count, or -1 */
+  cm_defer dfr;      /* run_dunder: the dunder call to make ... */
+  int dkind = 0;     /* ... and what to do with its result (CM_DK_*) */
   bool skip_tb = false, from_callee = false;
 
   LOAD();
@@ -1543,14 +1587,36 @@ execute:
     DISPATCH();
   }
   TARGET(LOAD_ATTR) {
-    cm_value v = cm_getattr(vm, sp[-1], code->names[ARG]);
+    cm_value o = sp[-1], v;
+    if (UNLIKELY(is_user_obj(o))) {
+      /* a property getter / __getattr__ runs as a frame (run_dunder) */
+      v = cm_instance_getattr_defer(vm, o, code->names[ARG], &dfr);
+      if (v == CM_DEFER) {
+        sp--;
+        dkind = CM_DK_PUSH;
+        goto run_dunder;
+      }
+      if (cm_is_null(v)) v = cm_raise_no_attr(vm, o, code->names[ARG]);
+    } else {
+      v = cm_getattr(vm, o, code->names[ARG]);
+    }
     CHECK(v);
     sp[-1] = v;
     DISPATCH();
   }
   TARGET(LOAD_METHOD) {
     cm_value meth;
-    int r = cm_getmethod(vm, sp[-1], code->names[ARG], &meth);
+    int r;
+    if (UNLIKELY(is_user_obj(sp[-1]))) {
+      r = cm_instance_getmethod_defer(vm, sp[-1], code->names[ARG], &meth, &dfr);
+      if (r == 2) {
+        sp--;
+        dkind = CM_DK_METHOD;
+        goto run_dunder;
+      }
+    } else {
+      r = cm_getmethod(vm, sp[-1], code->names[ARG], &meth);
+    }
     if (r < 0) goto error;
     if (r == 1) {
       sp[0] = sp[-1];
@@ -1563,16 +1629,53 @@ execute:
     DISPATCH();
   }
   TARGET(STORE_ATTR) {
-    if (cm_setattr(vm, sp[-1], code->names[ARG], sp[-2]) < 0) goto error;
+    int r = UNLIKELY(is_user_obj(sp[-1]))
+                ? cm_instance_setattr_defer(vm, sp[-1], code->names[ARG], sp[-2], &dfr)
+                : cm_setattr(vm, sp[-1], code->names[ARG], sp[-2]);
+    if (r < 0) goto error;
     sp -= 2;
+    if (UNLIKELY(r == 2)) { /* __setattr__ / a property setter: a frame */
+      dkind = CM_DK_DISCARD;
+      goto run_dunder;
+    }
     DISPATCH();
   }
   TARGET(DELETE_ATTR) {
-    if (cm_delattr(vm, sp[-1], code->names[ARG]) < 0) goto error;
+    int r = UNLIKELY(is_user_obj(sp[-1]))
+                ? cm_instance_setattr_defer(vm, sp[-1], code->names[ARG], CM_NULL, &dfr)
+                : cm_delattr(vm, sp[-1], code->names[ARG]);
+    if (r < 0) goto error;
     sp--;
+    if (UNLIKELY(r == 2)) {
+      dkind = CM_DK_DISCARD;
+      goto run_dunder;
+    }
     DISPATCH();
   }
   TARGET(BINARY_SUBSCR) {
+    if (LIKELY(cm_is_obj(sp[-2]))) {
+      const cm_type *t = cm_objptr(sp[-2])->type;
+      if ((t == &cm_list_type || t == &cm_tuple_type) && cm_is_int(sp[-1])) {
+        /* fast path: list/tuple[int] in range */
+        size_t n;
+        cm_value *items = t == &cm_list_type ? CM_AS(cm_list, sp[-2])->items
+                                             : CM_AS(cm_tuple, sp[-2])->items;
+        n = t == &cm_list_type ? CM_AS(cm_list, sp[-2])->n : CM_AS(cm_tuple, sp[-2])->n;
+        int64_t i = cm_intval(sp[-1]);
+        if (i < 0) i += (int64_t)n;
+        if (LIKELY(i >= 0 && (uint64_t)i < n)) {
+          sp--;
+          sp[-1] = items[i];
+          DISPATCH();
+        }
+      } else if (UNLIKELY(t->id == CM_T_USER) && t->getitem &&
+                 dunder_call(vm, sp[-2], cm_dunder_find(vm, sp[-2], "__getitem__"), sp[-1],
+                             CM_NULL, 2, &dfr)) {
+        sp -= 2;
+        dkind = CM_DK_PUSH;
+        goto run_dunder;
+      }
+    }
     cm_value v = cm_getitem(vm, sp[-2], sp[-1]);
     CHECK(v);
     sp--;
@@ -1580,11 +1683,37 @@ execute:
     DISPATCH();
   }
   TARGET(STORE_SUBSCR) {
+    if (LIKELY(cm_is_obj(sp[-2]))) {
+      const cm_type *t = cm_objptr(sp[-2])->type;
+      if (t == &cm_list_type && cm_is_int(sp[-1])) { /* fast path: list[int] = v */
+        cm_list *l = CM_AS(cm_list, sp[-2]);
+        int64_t i = cm_intval(sp[-1]);
+        if (i < 0) i += (int64_t)l->n;
+        if (LIKELY(i >= 0 && (uint64_t)i < l->n)) {
+          l->items[i] = sp[-3];
+          sp -= 3;
+          DISPATCH();
+        }
+      } else if (UNLIKELY(t->id == CM_T_USER) && t->setitem &&
+                 dunder_call(vm, sp[-2], cm_dunder_find(vm, sp[-2], "__setitem__"), sp[-1],
+                             sp[-3], 3, &dfr)) {
+        sp -= 3;
+        dkind = CM_DK_DISCARD;
+        goto run_dunder;
+      }
+    }
     if (cm_setitem(vm, sp[-2], sp[-1], sp[-3]) < 0) goto error;
     sp -= 3;
     DISPATCH();
   }
   TARGET(DELETE_SUBSCR) {
+    if (UNLIKELY(is_user_obj(sp[-2])) && cm_objptr(sp[-2])->type->delitem &&
+        dunder_call(vm, sp[-2], cm_dunder_find(vm, sp[-2], "__delitem__"), sp[-1], CM_NULL,
+                    2, &dfr)) {
+      sp -= 2;
+      dkind = CM_DK_DISCARD;
+      goto run_dunder;
+    }
     if (cm_delitem(vm, sp[-2], sp[-1]) < 0) goto error;
     sp -= 2;
     DISPATCH();
@@ -1644,8 +1773,9 @@ execute:
   TARGET(UNARY_OP) {
     cm_value a = sp[-1], r;
     if (ARG == CM_UN_NOT) {
-      int t = truthy(vm, a);
+      int t = truth_test(vm, a, &dfr, &dkind);
       if (t < 0) goto error;
+      if (UNLIKELY(t == 2)) goto run_dunder; /* reruns on the bool */
       r = cm_bool(!t);
     } else if (ARG == CM_UN_NEG && cm_is_int(a)) {
       r = int_result(vm, -cm_intval(a));
@@ -1685,6 +1815,13 @@ execute:
     DISPATCH();
   }
   TARGET(CONTAINS_OP) {
+    if (UNLIKELY(is_user_obj(sp[-1])) && cm_objptr(sp[-1])->type->contains &&
+        dunder_call(vm, sp[-1], cm_dunder_find(vm, sp[-1], "__contains__"), sp[-2], CM_NULL,
+                    2, &dfr)) {
+      sp -= 2;
+      dkind = ARG ? CM_DK_NOT_IN : CM_DK_IN;
+      goto run_dunder;
+    }
     int r = cm_contains(vm, sp[-1], sp[-2]);
     if (r < 0) goto error;
     sp--;
@@ -1701,16 +1838,18 @@ execute:
     DISPATCH();
   }
   TARGET(POP_JUMP_IF_FALSE) {
-    cm_value v = POP();
-    int t = truthy(vm, v);
+    int t = truth_test(vm, sp[-1], &dfr, &dkind);
     if (t < 0) goto error;
+    if (UNLIKELY(t == 2)) goto run_dunder; /* reruns on the bool */
+    sp--;
     if (!t) ip = code->insns + ARG;
     DISPATCH();
   }
   TARGET(POP_JUMP_IF_TRUE) {
-    cm_value v = POP();
-    int t = truthy(vm, v);
+    int t = truth_test(vm, sp[-1], &dfr, &dkind);
     if (t < 0) goto error;
+    if (UNLIKELY(t == 2)) goto run_dunder; /* reruns on the bool */
+    sp--;
     if (t) ip = code->insns + ARG;
     DISPATCH();
   }
@@ -1737,6 +1876,13 @@ execute:
     DISPATCH();
   }
   TARGET(GET_ITER) {
+    if (UNLIKELY(is_user_obj(sp[-1])) && cm_objptr(sp[-1])->type->iter &&
+        dunder_call(vm, sp[-1], cm_dunder_find(vm, sp[-1], "__iter__"), CM_NULL, CM_NULL, 1,
+                    &dfr)) {
+      sp--;
+      dkind = CM_DK_ITER;
+      goto run_dunder;
+    }
     cm_value it = cm_iter(vm, sp[-1]);
     CHECK(it);
     sp[-1] = it;
@@ -2149,6 +2295,15 @@ execute:
     DISPATCH();
   }
   TARGET(FORMAT_VALUE) {
+    cm_value *vp = (ARG & 4) ? sp - 2 : sp - 1;
+    if (UNLIKELY(is_user_obj(*vp))) {
+      /* __format__ / __str__ / __repr__ run as a frame (run_dunder) */
+      dkind = cm_dunder_format_fn(vm, *vp, (int)(ARG & 3), (ARG & 4) ? sp[-1] : CM_NULL, &dfr);
+      if (dkind >= 0) {
+        sp = vp;
+        goto run_dunder;
+      }
+    }
     cm_value spec = (ARG & 4) ? POP() : CM_NULL;
     cm_value r = format_value(vm, sp[-1], (int)(ARG & 3), spec);
     CHECK(r);
@@ -2405,15 +2560,26 @@ do_call : {
     }
     if (t == &cm_builtin_type) {
       cm_builtin *b = CM_AS(cm_builtin, callable);
-      if (UNLIKELY(b->fn == cm_bi_next) && cm_is_null(kwnames) && (nargs == 1 || nargs == 2) &&
-          cm_is_obj(args[0]) && cm_objptr(args[0])->type == &cm_generator_type) {
+      cm_value gv = CM_NULL, dflt = CM_NULL, sent = CM_NONE;
+      if (UNLIKELY(b->fn == cm_bi_next) && cm_is_null(kwnames) && (nargs == 1 || nargs == 2)) {
+        gv = args[0];
+        if (nargs == 2) dflt = args[1];
+      } else if (UNLIKELY(b->fn == cm_gen_send) && cm_is_null(kwnames)) {
+        /* gen.send(v): the same, v sent in (a return raises StopIteration) */
+        bool bound = !cm_is_null(b->self) && cm_is_null(base[1]);
+        if (nargs == (bound ? 1 : 2)) {
+          gv = bound ? b->self : args[0];
+          sent = args[bound ? 0 : 1];
+        }
+      }
+      if (UNLIKELY(!cm_is_null(gv)) && cm_is_obj(gv) &&
+          cm_objptr(gv)->type == &cm_generator_type) {
         /* next(generator): resume it in this loop (a nested resume could
            not pause for the host); see CM_RET_NEXT. */
-        cm_value gv = args[0], dflt = nargs == 2 ? args[1] : CM_NULL;
         sp = base;
         PUSH(dflt);
         int done;
-        cm_frame *gf = gen_enter(vm, CM_AS(cm_gen, gv), f, CM_NONE, CM_RET_NEXT, &done);
+        cm_frame *gf = gen_enter(vm, CM_AS(cm_gen, gv), f, sent, CM_RET_NEXT, &done);
         if (gf) {
           SAVE();
           vm->frame = f = gf;
@@ -2561,6 +2727,47 @@ iterate_in_python : {
   DISPATCH();
 }
 
+run_dunder : {
+  /* The current instruction needs a user dunder (dfr, a plain Python
+     function): run it as a frame of this loop, so a host call inside can
+     pause (vm.h). Its operands are already popped, except for the
+     truth-test kinds, whose instruction reruns on the checked bool. */
+  cm_value g = CM_NULL;
+  cm_frame *nf = frame_for_call(vm, CM_AS(cm_func, dfr.fn), dfr.args, dfr.nargs, CM_NULL, &g);
+  if (!nf) {
+    if (cm_is_null(g) || cm_is_error(g)) goto error;
+    retval = g; /* a generator function: its generator is the result */
+    goto dunder_done;
+  }
+  if (depth_check(vm) < 0) {
+    cm_frame_release(vm, nf);
+    goto error;
+  }
+  SAVE();
+  nf->prev = f;
+  nf->ret_mode = (uint8_t)(CM_RET_DUNDER + dkind);
+  vm->frame = f = nf;
+  LOAD();
+  POLL_GC_DUE();
+  DISPATCH();
+}
+
+dunder_done:
+  /* retval: the dunder's result for the instruction before ip (dkind) */
+  if (dkind == CM_DK_DISCARD) DISPATCH();
+  if (dkind != CM_DK_PUSH) {
+    retval = cm_dunder_result(vm, dkind, retval);
+    CHECK(retval);
+  }
+  if (dkind == CM_DK_BOOL || dkind == CM_DK_LEN_BOOL) {
+    sp[-1] = retval;
+    ip--;
+    DISPATCH();
+  }
+  PUSH(retval);
+  if (dkind == CM_DK_METHOD) PUSH(CM_NULL);
+  DISPATCH();
+
 do_return : {
   cm_frame *caller = f->prev;
   bool entry = f->entry;
@@ -2597,6 +2804,9 @@ do_return : {
   } else if (mode == CM_RET_REDO) {
     sp[-1] = retval;
     ip--;
+  } else if (mode >= CM_RET_DUNDER) {
+    dkind = mode - CM_RET_DUNDER;
+    goto dunder_done;
   } else {
     PUSH(retval);
   }

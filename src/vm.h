@@ -378,6 +378,80 @@ void cm_vm_trace(cm_vm *vm);
 void cm_frame_trace(cm_vm *vm, cm_frame *f);
 void cm_frame_free(cm_vm *vm, cm_frame *f); /* for generators' finalize */
 
+/* ---- user dunders run as frames of the VM loop (class.c, vm.c) ---- */
+/* Instructions and builtins reached from bytecode do not call a user
+   class's Python dunder (a property getter, __getitem__, __str__, ...)
+   through cm_call: they ask class.c which plain Python function would run
+   (cm_dunder_find, cm_instance_getattr_defer) and run it as a frame of the
+   same loop (vm.c's run_dunder, return mode CM_RET_DUNDER), so a host call
+   inside can pause. The frame's result then goes through
+   cm_dunder_result(kind): the same checks (and CPython messages) as the
+   nested slot functions. Builtins use prelude helpers (prelude_dunders.c)
+   that call the dunder and check with _dn_result(kind, r). */
+enum {
+  CM_DK_PUSH,      /* the result as is (__getitem__, property, __getattr__) */
+  CM_DK_DISCARD,   /* dropped (__setitem__, __delitem__) */
+  CM_DK_METHOD,    /* LOAD_METHOD on a property: the result, then NULL */
+  CM_DK_IN,        /* __contains__: bool(r) */
+  CM_DK_NOT_IN,    /* __contains__: not r */
+  CM_DK_STR,       /* __str__: must be a str */
+  CM_DK_REPR,      /* __repr__: must be a str */
+  CM_DK_FORMAT,    /* __format__: must be a str */
+  CM_DK_ITER,      /* __iter__: must be an iterator */
+  CM_DK_LEN,       /* __len__: a non-negative index-sized int */
+  CM_DK_BOOL,      /* __bool__: must be a bool */
+  CM_DK_LEN_BOOL,  /* __len__ used for truth: bool(checked len) */
+  CM_DK_NKINDS
+};
+/* Returned by the *_defer functions: *d names the call to make. */
+#define CM_DEFER CM_MKSPEC(10)
+typedef struct cm_defer {
+  cm_value fn;       /* a plain Python function */
+  cm_value args[3];
+  int nargs;
+} cm_defer;
+/* The plain Python function a user class of self defines as dunder
+   `name` (a string literal), or CM_NULL (not a user instance, not
+   defined, not a plain function, or a lookup error: the nested path then
+   reports it). Never raises. */
+cm_value cm_dunder_find(cm_vm *vm, cm_value self, const char *name);
+/* The function str(self) (repr=false) or repr(self) would call: sets *fn
+   and returns CM_DK_STR / CM_DK_REPR; -1 when not a plain Python dunder. */
+int cm_dunder_str_fn(cm_vm *vm, cm_value self, bool repr, cm_value *fn);
+/* What f"{v!conv:spec}" (FORMAT_VALUE; conv 0 none, 1 !s, 2 !r; spec a
+   str or CM_NULL) would run: fills *d and returns CM_DK_FORMAT/STR/REPR;
+   -1 when not a plain Python dunder (use cm_format & co). */
+int cm_dunder_format_fn(cm_vm *vm, cm_value v, int conv, cm_value spec,
+                        cm_defer *d);
+/* cm_getmethod for a user instance, except that a plain Python property
+   getter / __getattr__ is deferred: returns 2 with *d filled. */
+int cm_instance_getmethod_defer(cm_vm *vm, cm_value o, cm_value name,
+                                cm_value *meth, cm_defer *d);
+/* cm_setattr (v CM_NULL: delete) for a user instance, except that a
+   plain Python __setattr__/__delattr__ or property setter/deleter is
+   deferred: returns 2 with *d filled; else 0 / -1. */
+int cm_instance_setattr_defer(cm_vm *vm, cm_value self, cm_value name,
+                              cm_value v, cm_defer *d);
+/* Post-processes a dunder's result r for `kind` (CM_DK_*): the value to
+   use, or CM_ERROR with CPython's TypeError/ValueError. */
+cm_value cm_dunder_result(cm_vm *vm, int kind, cm_value r);
+/* u_getattr for a user instance (self's type is a user class), except
+   that a property getter or __getattr__ that is a plain Python function
+   is not called: *d is filled and CM_DEFER returned. Otherwise the
+   attribute, CM_NULL (absent, no exception) or CM_ERROR. */
+cm_value cm_instance_getattr_defer(cm_vm *vm, cm_value self, cm_value name,
+                                   cm_defer *d);
+/* For the str(x) / bool(x) constructors: CM_TAILCALL (vm->tail_* set)
+   when x's str() / truth runs a user Python __str__/__repr__ or
+   __bool__/__len__, which the VM then runs as Python code through the
+   prelude (so it can pause); CM_NULL otherwise (no exception); CM_ERROR. */
+cm_value cm_dunder_tail_str(cm_vm *vm, cm_value x);
+cm_value cm_dunder_tail_bool(cm_vm *vm, cm_value x);
+/* The native for the prelude's _dn_result(kind, r) (class.c). */
+cm_value cm_dunder_result_native(cm_vm *vm, const cm_value *args, int nargs,
+                                 cm_value kwnames);
+extern const char cm_prelude_dunders[];    /* prelude_dunders.c */
+
 /* ---- tracebacks (traceback.c) ----------------------------------------- */
 /* CPython-format "Traceback (most recent call last):..." text of exc. */
 cm_value cm_format_exception(cm_vm *vm, cm_value exc);

@@ -15,6 +15,12 @@ for name, res, args in [
     ("monty_run", C.c_uint, [P, E, E]), ("monty_start", C.c_uint, [P, E]),
     ("monty_resume", C.c_uint, [P, S, E]),
     ("monty_resume_with_error", C.c_uint, [P, S, E]),
+    ("monty_resume_with_exception", C.c_uint, [P, S, S, E]),
+    ("monty_resume_not_found", C.c_uint, [P, S, E]),
+    ("monty_resume_name_lookup_value", C.c_uint, [P, S, E]),
+    ("monty_name_lookup_name", P, [P]),
+    ("monty_os_call_fn_name", P, [P]), ("monty_os_call_args_json", P, [P]),
+    ("monty_pending_method_call", C.c_int, [P]),
     ("monty_pending_fn_name", P, [P]), ("monty_pending_fn_args_json", P, [P]),
     ("monty_pending_fn_kwargs_json", P, [P]),
     ("monty_pending_call_id", C.c_uint32, [P]),
@@ -109,6 +115,57 @@ if lib.monty_start(h, C.byref(err)) == 1:
 else:
     take(err.value)
     check(False, "start pauses at the external call")
+lib.monty_free(h)
+
+
+# Tags (docs/dart_monty_abi.md §1.1)
+COMPLETE, PENDING, ERROR, OS_CALL, NAME_LOOKUP = 0, 1, 2, 4, 5
+
+
+def value(h):
+    return json.loads(take(lib.monty_complete_result_json(h)) or "{}").get("value")
+
+
+# OS calls answered with a value, a typed exception, not_found, an error
+h = lib.monty_create(
+    b"from pathlib import Path\nout = [Path('/a').read_text()]\n"
+    b"for p in ['/b', '/c', '/d']:\n    try:\n        Path(p).read_text()\n"
+    b"    except (OSError, NameError, RuntimeError) as e:\n"
+    b"        out.append(type(e).__name__ + ': ' + str(e))\nout", None, None, None)
+check(lib.monty_start(h, None) == OS_CALL, "os call")
+check(take(lib.monty_os_call_fn_name(h)) == "Path.read_text", "os name")
+check(json.loads(take(lib.monty_os_call_args_json(h))) == [{"__type": "path", "value": "/a"}],
+      "os args")
+check(lib.monty_resume(h, b'"text"', None) == OS_CALL, "resume value")
+check(lib.monty_resume_with_exception(h, b"FileNotFoundError", b"missing", None) == OS_CALL,
+      "resume exception")
+check(lib.monty_resume_not_found(h, b"Path.read_text", None) == OS_CALL, "resume not found")
+check(lib.monty_resume_with_error(h, b"nope", None) == COMPLETE, "resume error")
+check(value(h) == ["text", "FileNotFoundError: missing",
+                   "NameError: name 'Path.read_text' is not defined", "RuntimeError: nope"],
+      "os results")
+lib.monty_free(h)
+
+# a dataclass from the host, then a method call on it
+dc = {"__type": "dataclass", "name": "User", "type_id": 3, "field_names": ["id"],
+      "attrs": {"id": 9}, "frozen": True}
+h = lib.monty_create(b"u = load()\n[u.greet('hi'), u.id, u]", b"load", None, None)
+check(lib.monty_start(h, None) == PENDING, "load pending")
+check(lib.monty_pending_method_call(h) == 0, "load is no method call")
+check(lib.monty_resume(h, json.dumps(dc).encode(), None) == PENDING, "method pending")
+check(take(lib.monty_pending_fn_name(h)) == "greet", "method name")
+check(lib.monty_pending_method_call(h) == 1, "method_call 1")
+check(json.loads(take(lib.monty_pending_fn_args_json(h))) == [dc, "hi"], "receiver first")
+check(lib.monty_resume(h, b'"hi 9"', None) == COMPLETE, "method answered")
+check(value(h) == ["hi 9", 9, dc], "dataclass round trip")
+lib.monty_free(h)
+
+# a name-lookup value is bound: one lookup for three reads
+h = lib.monty_create(b"[n, n + 1, n * 2]", None, None, None)
+check(lib.monty_start(h, None) == NAME_LOOKUP, "lookup")
+check(take(lib.monty_name_lookup_name(h)) == "n", "lookup name")
+check(lib.monty_resume_name_lookup_value(h, b"10", None) == COMPLETE, "bound")
+check(value(h) == [10, 11, 20], "bound value")
 lib.monty_free(h)
 
 print(f"{passed} passed, {failed} failed")

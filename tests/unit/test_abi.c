@@ -574,6 +574,124 @@ static void test_json(void) {
   cm_vm_free(vm);
 }
 
+
+/* OS calls through start/resume: answered with a value, a typed exception
+   (caught as OSError), not_found and with_error (§4.5). */
+static void test_os_call_sequences(void) {
+  const char *src =
+      "from pathlib import Path\n"
+      "out = [Path('/m/a.txt').read_text()]\n"
+      "try:\n    Path('/m/b.txt').read_text()\n"
+      "except OSError as e:\n    out.append(type(e).__name__ + ': ' + str(e))\n"
+      "try:\n    Path('/m/c.txt').exists()\n"
+      "except NameError as e:\n    out.append(str(e))\n"
+      "try:\n    Path('/m/d.txt').unlink()\n"
+      "except RuntimeError as e:\n    out.append('RE ' + str(e))\n"
+      "out";
+  MontyHandle *h = start(src, NULL, MONTY_PROGRESS_OS_CALL);
+  if (!h) return;
+  EXPECT(monty_os_call_fn_name(h), "Path.read_text");
+  EXPECT(monty_os_call_args_json(h), "[{\"__type\":\"path\",\"value\":\"/m/a.txt\"}]");
+  EXPECT(monty_os_call_kwargs_json(h), "{}");
+  CHECK(monty_os_call_id(h) == 0, "os call id 0");
+  EXPECT(monty_pending_fn_name(h), NULL); /* not a PENDING */
+  char *e = NULL;
+  CHECK(monty_resume_as_future(h, &e) == MONTY_PROGRESS_ERROR, "no futures for OS calls");
+  EXPECT(e, "handle not in Paused state");
+  CHECK(monty_resume(h, "\"hello\"", NULL) == MONTY_PROGRESS_OS_CALL, "second os call");
+  EXPECT(monty_os_call_args_json(h), "[{\"__type\":\"path\",\"value\":\"/m/b.txt\"}]");
+  CHECK(monty_os_call_id(h) == 1, "os call id 1");
+  CHECK(monty_resume_with_exception(h, "FileNotFoundError", "no such file", NULL) ==
+            MONTY_PROGRESS_OS_CALL,
+        "third os call");
+  EXPECT(monty_os_call_fn_name(h), "Path.exists");
+  CHECK(monty_resume_not_found(h, "Path.exists", NULL) == MONTY_PROGRESS_OS_CALL,
+        "fourth os call");
+  EXPECT(monty_os_call_fn_name(h), "Path.unlink");
+  CHECK(monty_resume_with_error(h, "PermissionError: denied", NULL) ==
+            MONTY_PROGRESS_COMPLETE,
+        "complete");
+  EXPECT(value_of(monty_complete_result_json(h)),
+         "[\"hello\",\"FileNotFoundError: no such file\","
+         "\"name 'Path.exists' is not defined\",\"RE PermissionError: denied\"]");
+  monty_free(h);
+  /* an uncaught typed exception ends the run with that error */
+  h = start("from pathlib import Path\nPath('/x').read_text()", NULL, MONTY_PROGRESS_OS_CALL);
+  if (!h) return;
+  e = NULL;
+  CHECK(monty_resume_with_exception(h, "FileNotFoundError", "gone", &e) == MONTY_PROGRESS_ERROR,
+        "uncaught");
+  EXPECT(e, "FileNotFoundError: gone");
+  HAS(monty_complete_result_json(h), "\"exc_type\":\"FileNotFoundError\"");
+  monty_free(h);
+}
+
+/* A dataclass sent by the host, then a method call on it (§3.2, §4.4). */
+static void test_method_call(void) {
+  const char *dc = "{\"__type\":\"dataclass\",\"name\":\"Point\",\"type_id\":42,"
+                   "\"field_names\":[\"x\",\"y\"],\"attrs\":{\"x\":1,\"y\":2},\"frozen\":false}";
+  MontyHandle *h = start("p = get_point()\nr = p.scale(3, k=True)\n"
+                         "try:\n    p.nope()\nexcept AttributeError as e:\n    m = str(e)\n"
+                         "p.x = 7\n[repr(p), r, m, p, type(p).__name__]",
+                         "get_point", MONTY_PROGRESS_PENDING);
+  if (!h) return;
+  CHECK(monty_pending_method_call(h) == 0, "plain call");
+  CHECK(monty_resume(h, dc, NULL) == MONTY_PROGRESS_PENDING, "method call pauses");
+  EXPECT(monty_pending_fn_name(h), "scale");
+  CHECK(monty_pending_method_call(h) == 1, "method_call 1");
+  CHECK(monty_pending_call_id(h) == 1, "call id 1");
+  char *args = monty_pending_fn_args_json(h);
+  size_t dl = strlen(dc);
+  CHECK(args && !strncmp(args, "[", 1) && !strncmp(args + 1, dc, dl) && !strcmp(args + 1 + dl, ",3]"),
+        "args[0] is the dataclass: %s", args ? args : "(null)");
+  monty_string_free(args);
+  EXPECT(monty_pending_fn_kwargs_json(h), "{\"k\":true}");
+  CHECK(monty_resume(h, "{\"__type\":\"tuple\",\"value\":[3,6]}", NULL) == MONTY_PROGRESS_PENDING,
+        "unknown method pauses too");
+  EXPECT(monty_pending_fn_name(h), "nope");
+  CHECK(monty_pending_method_call(h) == 1, "method_call 1 again");
+  /* what the dart fixture runner answers for an unknown method */
+  CHECK(monty_resume_with_exception(h, "AttributeError",
+                                    "'Point' object has no attribute 'nope'",
+                                    NULL) == MONTY_PROGRESS_COMPLETE,
+        "complete");
+  char *res = monty_complete_result_json(h);
+  HAS(res ? value_of(res) : NULL,
+      "[\"Point(x=7, y=2)\",{\"__type\":\"tuple\",\"value\":[3,6]},"
+      "\"'Point' object has no attribute 'nope'\",{\"__type\":\"dataclass\",\"name\":"
+      "\"Point\",\"type_id\":42,\"field_names\":[\"x\",\"y\"],\"attrs\":{\"x\":7,\"y\":2},"
+      "\"frozen\":false},\"Point\"]");
+  monty_free(h);
+  /* wrong state: -1 */
+  CHECK(monty_pending_method_call(NULL) == -1, "NULL handle");
+}
+
+/* A name-lookup value is bound: read again (also in a function) without
+   another NAME_LOOKUP (§4.3). */
+static void test_name_lookup_binding(void) {
+  MontyHandle *h = start("def f():\n    return k * 10\n[k, k + 1, f()]", NULL,
+                         MONTY_PROGRESS_NAME_LOOKUP);
+  if (!h) return;
+  EXPECT(monty_name_lookup_name(h), "k");
+  CHECK(monty_resume_name_lookup_value(h, "4", NULL) == MONTY_PROGRESS_COMPLETE,
+        "one lookup only");
+  char *res = monty_complete_result_json(h);
+  HAS(res ? value_of(res) : NULL, "[4,5,40]");
+  monty_free(h);
+  /* undefined binds nothing: the next read asks again */
+  h = start("out = []\nfor i in range(2):\n    try:\n        out.append(z)\n"
+            "    except NameError as e:\n        out.append(str(e))\nout",
+            NULL, MONTY_PROGRESS_NAME_LOOKUP);
+  if (!h) return;
+  CHECK(monty_resume_name_lookup_undefined(h, NULL) == MONTY_PROGRESS_NAME_LOOKUP,
+        "asked again");
+  EXPECT(monty_name_lookup_name(h), "z");
+  CHECK(monty_resume_name_lookup_value(h, "\"Z\"", NULL) == MONTY_PROGRESS_COMPLETE, "done");
+  res = monty_complete_result_json(h);
+  HAS(res ? value_of(res) : NULL, "[\"name 'z' is not defined\",\"Z\"]");
+  monty_free(h);
+}
+
 int main(void) {
   test_json();
   test_null_args();
@@ -583,6 +701,9 @@ int main(void) {
   test_limits();
   test_start_resume();
   test_name_lookup();
+  test_os_call_sequences();
+  test_method_call();
+  test_name_lookup_binding();
   test_malformed_json();
   printf("%d passed, %d failed\n", passed, failed);
   return failed != 0;

@@ -1,0 +1,280 @@
+/*
+** hostobj.c — dataclass instances handed in by the host
+** (cmonty_dataclass, the ABI's {"__type":"dataclass",...}).
+**
+** Each host dataclass type is a real class (made with cm_type_new3, so
+** type(obj).__name__, isinstance and error messages show its name) whose
+** instances are plain cm_instance objects: the instance dict *is* the
+** attrs dict. After the class is made its descriptor's slots are replaced
+** by the ones below:
+**   - attribute reads give attrs; a missing dunder is an AttributeError;
+**     any other missing name gives a "host method" (a cm_builtin whose fn
+**     is cm_host_method_native, self the tuple (name, receiver)): calling
+**     it pauses as a CALL with method_call = 1 and the receiver as args[0]
+**     (host.c, cm_host_pause_call). So `obj.meth(1)` reaches the host, and
+**     reading obj.meth without calling it gives that callable too (there is
+**     no way to tell a read from a call target in the getattr slot).
+**   - assignment/deletion update attrs, unless frozen: AttributeError
+**     "cannot assign to field 'x'" / "cannot delete field 'x'" (CPython's
+**     dataclasses.FrozenInstanceError texts; that class is an
+**     AttributeError subclass, which is what `except` sees here).
+**   - repr Name(a=1, b='x') over the declared field names;
+**   - == when same type_id and equal attrs; hashable only when frozen
+**     (the hash of the tuple of field values, like a frozen dataclass).
+** The class keeps (type_id, field_names, frozen) in its namespace under
+** __host_dataclass__, and field_names as __match_args__ too (so `case
+** Point(x, y)` works). Classes are cached per interpreter by type_id
+** (cm_host_dataclass_types); a type_id seen again with another name,
+** field list or frozenness gets a new class.
+*/
+#include <string.h>
+
+#include "dict.h"
+#include "host.h"
+#include "int.h"
+#include "list.h"
+#include "runtime.h"
+#include "str.h"
+
+#define META_KEY "__host_dataclass__"
+
+static cm_value hostobj_getattr(cm_vm *vm, cm_value self, cm_value name);
+
+bool cm_is_hostobj(cm_vm *vm, cm_value v) {
+  return cm_is_obj(v) && cm_typeof(vm, v)->getattr == hostobj_getattr;
+}
+
+/* The metadata tuple (type_id, field_names, frozen) of v's class. */
+static cm_tuple *meta_of(cm_vm *vm, cm_value v) {
+  cm_class *c = CM_CLASS_OF(cm_typeof(vm, v));
+  cm_value m = cm_dict_get_cstr(vm, c->base.dict, META_KEY);
+  return CM_AS(cm_tuple, m);
+}
+
+static cm_value attrs_of(cm_value v) {
+  return CM_AS(cm_instance, v)->dict;
+}
+
+/* An int in 0 .. 2**64-1 as a uint64_t (the class made it so). */
+static uint64_t u64_of(cm_vm *vm, cm_value i) {
+  if (cm_is_int(i)) return (uint64_t)cm_intval(i);
+  int64_t lo = 0, hi = 0;
+  cm_value l = cm_int_binop(vm, CM_OP_AND, i, cm_mkint(0xFFFFFFFF));
+  cm_value h = cm_int_binop(vm, CM_OP_RSHIFT, i, cm_mkint(32));
+  if (cm_is_error(l) || cm_is_error(h) || cm_int_to_i64(vm, l, &lo) < 0 ||
+      cm_int_to_i64(vm, h, &hi) < 0) {
+    vm->exc = CM_NULL; /* out of memory: report 0 */
+    return 0;
+  }
+  return ((uint64_t)hi << 32) | (uint64_t)lo;
+}
+
+int cm_hostobj_info(cm_vm *vm, cm_value v, cm_hostobj_fields *out) {
+  if (!cm_is_hostobj(vm, v)) return -1;
+  cm_tuple *m = meta_of(vm, v);
+  out->name = CM_CLASS_OF(cm_typeof(vm, v))->name;
+  out->type_id = u64_of(vm, m->items[0]);
+  out->fields = m->items[1];
+  out->frozen = m->items[2] == CM_TRUE;
+  out->attrs = attrs_of(v);
+  return 0;
+}
+
+/* ---- slots --------------------------------------------------------------- */
+
+static bool is_dunder(cm_value name) {
+  const cm_str *s = CM_AS(cm_str, name);
+  return s->size > 4 && !memcmp(s->data, "__", 2) &&
+         !memcmp(s->data + s->size - 2, "__", 2);
+}
+
+static cm_value hostobj_getattr(cm_vm *vm, cm_value self, cm_value name) {
+  cm_value d = attrs_of(self);
+  if (!cm_is_null(d)) {
+    cm_value x = cm_dict_get_str(vm, d, name);
+    if (!cm_is_null(x)) return x;
+  }
+  const cm_type *t = cm_typeof(vm, self);
+  cm_value a = cm_class_lookup(vm, t, name, false);
+  if (cm_is_error(a)) return a;
+  if (!cm_is_null(a)) return cm_descr_bind(vm, a, self, t);
+  if (!strcmp(cm_str_cstr(name), "__dict__") && !cm_is_null(d)) return d;
+  if (is_dunder(name)) return cm_raise_no_attr(vm, self, name);
+  cm_value pair[2] = {name, self};
+  cm_value tup = cm_tuple_from(vm, pair, 2);
+  if (cm_is_error(tup)) return tup;
+  return cm_builtin_new(vm, cm_host_method_native, cm_str_cstr(name), tup);
+}
+
+static int hostobj_setattr(cm_vm *vm, cm_value self, cm_value name, cm_value v) {
+  if (meta_of(vm, self)->items[2] == CM_TRUE) {
+    cm_raise(vm, &cm_exc_AttributeError, "cannot %s field '%U'",
+             cm_is_null(v) ? "delete" : "assign to", name);
+    return -1;
+  }
+  cm_instance *o = CM_AS(cm_instance, self);
+  if (cm_is_null(o->dict)) {
+    if (cm_is_null(v)) return cm_raise_no_attr(vm, self, name), -1;
+    cm_value d = cm_dict_new(vm);
+    if (cm_is_error(d)) return -1;
+    o->dict = d;
+  }
+  if (!cm_is_null(v)) return cm_dict_set_str(vm, o->dict, name, v);
+  int r = cm_dict_del(vm, o->dict, name);
+  if (r == 0) cm_raise_no_attr(vm, self, name);
+  return r > 0 ? 0 : -1;
+}
+
+static cm_value hostobj_repr(cm_vm *vm, cm_value self) {
+  cm_tuple *fields = CM_AS(cm_tuple, meta_of(vm, self)->items[1]);
+  cm_value d = attrs_of(self);
+  if (cm_c_enter(vm, "while getting the repr of an object") < 0) return CM_ERROR;
+  cm_buf b = {NULL, 0, 0};
+  int r = cm_buf_puts(vm, &b, CM_CLASS_OF(cm_typeof(vm, self))->cname);
+  if (r == 0) r = cm_buf_putc(vm, &b, '(');
+  for (size_t i = 0, n = 0; r == 0 && i < fields->n; i++) {
+    cm_value v = cm_is_null(d) ? CM_NULL : cm_dict_get_str(vm, d, fields->items[i]);
+    if (cm_is_null(v)) continue; /* a field the host left out */
+    cm_value s = cm_is_error(v) ? v : cm_repr(vm, v);
+    if (cm_is_error(s)) r = -1;
+    else if ((n++ && cm_buf_puts(vm, &b, ", ") < 0) ||
+             cm_buf_put_value_str(vm, &b, fields->items[i]) < 0 ||
+             cm_buf_putc(vm, &b, '=') < 0 || cm_buf_put_value_str(vm, &b, s) < 0)
+      r = -1;
+  }
+  if (r == 0) r = cm_buf_putc(vm, &b, ')');
+  cm_c_leave(vm);
+  if (r < 0) {
+    cm_buf_free(vm, &b);
+    return CM_ERROR;
+  }
+  return cm_buf_finish(vm, &b);
+}
+
+static cm_value hostobj_compare(cm_vm *vm, int op, cm_value a, cm_value b) {
+  if ((op != CM_CMP_EQ && op != CM_CMP_NE) || !cm_is_hostobj(vm, a) ||
+      !cm_is_hostobj(vm, b))
+    return CM_NOTIMPL;
+  int eq = cm_eq(vm, meta_of(vm, a)->items[0], meta_of(vm, b)->items[0]);
+  cm_value da = attrs_of(a), db = attrs_of(b);
+  if (eq == 1 && da != db) {
+    if (cm_is_null(da) || cm_is_null(db)) {
+      cm_value e = cm_is_null(da) ? db : da; /* no attrs equals {} */
+      eq = CM_AS(cm_dict, e)->used == 0;
+    } else {
+      eq = cm_eq(vm, da, db);
+    }
+  }
+  if (eq < 0) return CM_ERROR;
+  return cm_bool((op == CM_CMP_EQ) == (eq == 1));
+}
+
+static int hostobj_hash(cm_vm *vm, cm_value self, int64_t *out) {
+  cm_tuple *m = meta_of(vm, self);
+  if (m->items[2] != CM_TRUE) return cm_hash_unhashable(vm, self, out);
+  cm_tuple *fields = CM_AS(cm_tuple, m->items[1]);
+  cm_value t = cm_tuple_new(vm, fields->n);
+  if (cm_is_error(t)) return -1;
+  cm_value d = attrs_of(self);
+  for (size_t i = 0; i < fields->n; i++) {
+    cm_value v = cm_is_null(d) ? CM_NULL : cm_dict_get_str(vm, d, fields->items[i]);
+    if (cm_is_error(v)) return -1;
+    CM_AS(cm_tuple, t)->items[i] = cm_is_null(v) ? CM_NONE : v;
+  }
+  return cm_hash(vm, t, out);
+}
+
+/* ---- classes ------------------------------------------------------------- */
+
+/* Does class cls describe (name, fields, frozen)? */
+static int class_matches(cm_vm *vm, cm_value cls, cm_value name, cm_value fields,
+                         bool frozen) {
+  cm_class *c = CM_AS(cm_class, cls);
+  cm_tuple *m = CM_AS(cm_tuple, cm_dict_get_cstr(vm, c->base.dict, META_KEY));
+  if ((m->items[2] == CM_TRUE) != frozen) return 0;
+  int r = cm_eq(vm, c->name, name);
+  if (r == 1) r = cm_eq(vm, m->items[1], fields);
+  return r;
+}
+
+static cm_value make_class(cm_vm *vm, cm_value name, cm_value type_id, cm_value fields,
+                           bool frozen) {
+  cm_value ns = cm_dict_new(vm);
+  if (cm_is_error(ns)) return ns;
+  cm_value meta_items[3] = {type_id, fields, cm_bool(frozen)};
+  cm_value meta = cm_tuple_from(vm, meta_items, 3);
+  if (cm_is_error(meta) || cm_dict_set_cstr(vm, ns, META_KEY, meta) < 0 ||
+      cm_dict_set_cstr(vm, ns, "__match_args__", fields) < 0)
+    return CM_ERROR;
+  cm_value bases = cm_tuple_new(vm, 0);
+  if (cm_is_error(bases)) return bases;
+  cm_value cls = cm_type_new3(vm, name, bases, ns);
+  if (cm_is_error(cls)) return cls;
+  cm_type *t = &CM_AS(cm_class, cls)->desc;
+  t->getattr = hostobj_getattr;
+  t->setattr = hostobj_setattr;
+  t->repr = hostobj_repr;
+  t->str = NULL;
+  t->compare = hostobj_compare;
+  t->hash = hostobj_hash;
+  return cls;
+}
+
+/* The class for (name, type_id, fields, frozen), from the cache or new. */
+static cm_value class_for(cm_vm *vm, cm_value name, cm_value type_id, cm_value fields,
+                          bool frozen) {
+  cm_value *cache = cm_host_dataclass_types(vm);
+  if (!cache) return CM_ERROR;
+  if (cm_is_null(*cache)) {
+    cm_value d = cm_dict_new(vm);
+    if (cm_is_error(d)) return d;
+    *cache = d;
+  }
+  cm_value cls = cm_dict_get(vm, *cache, type_id);
+  if (cm_is_error(cls)) return cls;
+  if (!cm_is_null(cls)) {
+    int r = class_matches(vm, cls, name, fields, frozen);
+    if (r < 0) return CM_ERROR;
+    if (r) return cls;
+  }
+  cls = make_class(vm, name, type_id, fields, frozen);
+  if (cm_is_error(cls) || cm_dict_set(vm, *cache, type_id, cls) < 0) return CM_ERROR;
+  return cls;
+}
+
+static bool valid_ident(cm_value s) {
+  const cm_str *p = CM_AS(cm_str, s);
+  if (!p->size || (p->data[0] >= '0' && p->data[0] <= '9')) return false;
+  for (size_t i = 0; i < p->size; i++) {
+    unsigned char c = (unsigned char)p->data[i];
+    if (!(c == '_' || c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+          (c >= '0' && c <= '9')))
+      return false;
+  }
+  return true;
+}
+
+cm_value cm_hostobj_new(cm_vm *vm, cm_value name, uint64_t type_id, cm_value fields,
+                        cm_value attrs, bool frozen) {
+  if (!cm_is_str(vm, name) || !valid_ident(name))
+    return cm_raise(vm, &cm_exc_ValueError, "dataclass name must be an identifier");
+  cm_tuple *f = CM_AS(cm_tuple, fields);
+  for (size_t i = 0; i < f->n; i++)
+    if (!cm_is_str(vm, f->items[i]))
+      return cm_raise(vm, &cm_exc_TypeError, "dataclass field names must be str");
+  size_t pos = 0;
+  cm_value k;
+  while (cm_dict_next(attrs, &pos, &k, NULL))
+    if (!cm_is_str(vm, k))
+      return cm_raise(vm, &cm_exc_TypeError, "dataclass attribute names must be str");
+  cm_value tid = cm_int_from_u64(vm, type_id);
+  if (cm_is_error(tid)) return tid;
+  cm_value cls = class_for(vm, name, tid, fields, frozen);
+  if (cm_is_error(cls)) return cls;
+  cm_value d = cm_dict_copy(vm, attrs);
+  if (cm_is_error(d)) return d;
+  cm_value o = cm_class_alloc(vm, cls, NULL, 0);
+  if (cm_is_error(o)) return o;
+  CM_AS(cm_instance, o)->dict = d;
+  return o;
+}
