@@ -293,7 +293,12 @@ MontyHandle *monty_create(const char *code, const char *ext_fns,
   free(list);
   free(names);
   if (st != CMONTY_OK) {
-    if (out_error) {
+    cm_value exc = st == CMONTY_EXCEPTION ? cm_host_last_exc(h->vm) : CM_NULL;
+    cm_buf sum = {0};
+    if (out_error && cm_is_obj(exc) && cm_json_exc_summary(h->vm, &sum, exc) == 0) {
+      /* Rust's exc.summary(): "SyntaxError: msg", no "(file, line N)" */
+      *out_error = buf_take(h->vm, &sum);
+    } else if (out_error) {
       const char *t = st == CMONTY_EXCEPTION ? cmonty_error_type(h->vm) : "";
       const char *m = st == CMONTY_EXCEPTION ? cmonty_error_message(h->vm)
                                              : cmonty_last_error(h->vm);
@@ -302,6 +307,7 @@ MontyHandle *monty_create(const char *code, const char *ext_fns,
       *out_error = malloc(len);
       if (*out_error) snprintf(*out_error, len, *m ? "%s: %s" : "%s", t, m);
     }
+    cm_buf_free(h->vm, &sum);
     handle_destroy(h);
     return NULL;
   }

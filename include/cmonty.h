@@ -190,7 +190,8 @@ typedef enum cmonty_kind {
   CMONTY_KIND_DICT, CMONTY_KIND_SET, CMONTY_KIND_FROZENSET,
   CMONTY_KIND_PATH,  /* pathlib.Path; cmonty_get_str gives its text */
   CMONTY_KIND_OTHER, /* anything else: read it with cmonty_repr */
-  CMONTY_KIND_DATACLASS /* a host dataclass instance (cmonty_dataclass) */
+  CMONTY_KIND_DATACLASS, /* a host dataclass instance (cmonty_dataclass) */
+  CMONTY_KIND_NAMEDTUPLE /* a host named tuple (cmonty_namedtuple) */
 } cmonty_kind;
 
 /* Builders. Each returns a new scoped handle, or 0 on failure (out of
@@ -243,6 +244,24 @@ CMONTY_API cmonty_val cmonty_dataclass(cmonty_vm *vm, const char *name,
                                        size_t n_fields, cmonty_val attrs,
                                        int frozen);
 
+/* A host named tuple such as os.stat_result: type_name (type_name_len
+   bytes, dotted identifiers, e.g. "os.stat_result") with fields
+   field_names[0..n) (distinct identifiers, NUL-terminated, copied) holding
+   values[0..n). In Python it reads like CPython's named tuple: x.st_size,
+   x[6], x[1:3], len, iteration and unpacking, `in`, == / < with tuples
+   (equal to a tuple of the same values), hash, + and *, count/index, repr
+   os.stat_result(st_mode=1, ...), __match_args__, _fields, _asdict();
+   type(x).__name__ is the last dotted part ("stat_result") and
+   type(x).__module__ the rest. Attributes are read-only. It is not a tuple
+   subclass (cmonty classes cannot subclass tuple): isinstance(x, tuple) is
+   False. cmonty_len / cmonty_item read its values. Returns a new scoped
+   handle, or 0 (NULL/bad names, duplicate fields, a bad value handle, out
+   of memory). */
+CMONTY_API cmonty_val cmonty_namedtuple(cmonty_vm *vm, const char *type_name,
+                                        size_t type_name_len,
+                                        const char *const *field_names,
+                                        const cmonty_val *values, size_t n);
+
 /* Readers. cmonty_kind never fails (INVALID for a bad handle). The
    others return CMONTY_OK / CMONTY_MISUSE (wrong kind, bad handle, NULL
    out pointer, or an int out of int64 range for cmonty_get_int). */
@@ -276,15 +295,23 @@ CMONTY_API cmonty_status cmonty_dataclass_frozen(cmonty_vm *vm, cmonty_val v,
                                                  int *out);
 CMONTY_API cmonty_val cmonty_dataclass_fields(cmonty_vm *vm, cmonty_val v);
 CMONTY_API cmonty_val cmonty_dataclass_attrs(cmonty_vm *vm, cmonty_val v);
+/* Readers of a NAMEDTUPLE (CMONTY_MISUSE / 0 for any other handle):
+   its type name (like cmonty_get_str's pointer) and a new scoped TUPLE
+   handle of its field names (str). Its values: cmonty_len, cmonty_item. */
+CMONTY_API cmonty_status cmonty_namedtuple_type_name(cmonty_vm *vm,
+                                                     cmonty_val v,
+                                                     const char **utf8,
+                                                     size_t *len);
+CMONTY_API cmonty_val cmonty_namedtuple_fields(cmonty_vm *vm, cmonty_val v);
 /* Decimal text of any int (bools too): a new scoped STR handle, or 0. */
 CMONTY_API cmonty_val cmonty_int_str(cmonty_vm *vm, cmonty_val v);
 /* repr() of any value as a new scoped STR handle, or 0. Never runs user
    code that could pause (a user __repr__ runs nested). */
 CMONTY_API cmonty_val cmonty_repr(cmonty_vm *vm, cmonty_val v);
-/* Number of items of a STR (code points), BYTES, LIST, TUPLE, DICT, SET
-   or FROZENSET; -1 on misuse. */
+/* Number of items of a STR (code points), BYTES, LIST, TUPLE, DICT, SET,
+   FROZENSET or NAMEDTUPLE; -1 on misuse. */
 CMONTY_API int64_t cmonty_len(cmonty_vm *vm, cmonty_val v);
-/* Item i (0-based) of a LIST/TUPLE, the i-th key of a DICT (insertion
+/* Item i (0-based) of a LIST/TUPLE/NAMEDTUPLE, the i-th key of a DICT (insertion
    order) or the i-th item of a SET/FROZENSET (iteration order), as a new
    scoped handle; 0 on misuse or out of range. */
 CMONTY_API cmonty_val cmonty_item(cmonty_vm *vm, cmonty_val v, size_t i);

@@ -51,6 +51,12 @@ static bool native_callable(cm_value f) {
 
 static bool no_key(cm_value key) { return cm_is_null(key) || key == CM_NONE; }
 
+#if defined(__GNUC__)
+#define UNLIKELY_USER(t) __builtin_expect((t)->id == CM_T_USER, 0)
+#else
+#define UNLIKELY_USER(t) ((t)->id == CM_T_USER)
+#endif
+
 /* Tail-calls the prelude's dn_call(kind, fn, x): fn(x) checked by
    cm_dunder_result(kind), so the user dunder fn runs as Python code the
    VM can pause in (vm.h). */
@@ -116,11 +122,12 @@ fail:
 
 static cm_value bi_len(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
   if (cm_check_nargs(vm, "len", n, kw, 1, 1) < 0) return CM_ERROR;
-  if (cm_typeof(vm, a[0])->len) {
+  const cm_type *t = cm_typeof(vm, a[0]);
+  if (UNLIKELY_USER(t) && t->len) { /* a user __len__ runs as Python code */
     cm_value fn = cm_dunder_find(vm, a[0], "__len__");
     if (!cm_is_null(fn)) return tail_dunder(vm, CM_DK_LEN, fn, a[0]);
   }
-  int64_t r = cm_len(vm, a[0]);
+  int64_t r = t->len ? t->len(vm, a[0]) : cm_len(vm, a[0]);
   return r < 0 ? CM_ERROR : cm_int_from_i64(vm, r);
 }
 
@@ -494,8 +501,9 @@ static cm_value bi_sorted(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
 static cm_value bi_iter(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
   if (cm_check_nargs(vm, "iter", n, kw, 1, 2) < 0) return CM_ERROR;
   if (n == 1) {
-    cm_value fn = cm_typeof(vm, a[0])->iter ? cm_dunder_find(vm, a[0], "__iter__")
-                                            : CM_NULL;
+    const cm_type *t = cm_typeof(vm, a[0]);
+    cm_value fn = UNLIKELY_USER(t) && t->iter ? cm_dunder_find(vm, a[0], "__iter__")
+                                              : CM_NULL;
     if (!cm_is_null(fn)) return tail_dunder(vm, CM_DK_ITER, fn, a[0]);
     return cm_iter(vm, a[0]);
   }

@@ -378,6 +378,28 @@ cmonty_val cmonty_dataclass(cmonty_vm *vm, const char *name, size_t name_len,
   return cm_host_handle(vm, cm_hostobj_new(vm, n, type_id, f, a, frozen != 0));
 }
 
+cmonty_val cmonty_namedtuple(cmonty_vm *vm, const char *type_name, size_t type_name_len,
+                             const char *const *field_names, const cmonty_val *values,
+                             size_t n) {
+  if (!vm) return 0;
+  if (!type_name || ((!field_names || !values) && n)) return set_error(vm, "NULL argument"), 0;
+  cm_value name = cm_str_new(vm, type_name, type_name_len);
+  cm_value f = cm_is_error(name) ? CM_ERROR : cm_tuple_new(vm, n);
+  cm_value v = cm_is_error(f) ? CM_ERROR : cm_tuple_new(vm, n);
+  if (cm_is_error(v)) return cm_host_handle(vm, v);
+  for (size_t i = 0; i < n; i++) {
+    if (!field_names[i]) return set_error(vm, "NULL field name"), 0;
+    cm_value s = cm_str_new(vm, field_names[i], strlen(field_names[i]));
+    if (cm_is_error(s)) return cm_host_handle(vm, s);
+    CM_AS(cm_tuple, f)->items[i] = s;
+  }
+  if (values_of(vm, values, n, CM_AS(cm_tuple, v)->items) < 0) {
+    for (size_t i = 0; i < n; i++) CM_AS(cm_tuple, v)->items[i] = CM_NONE;
+    return 0;
+  }
+  return cm_host_handle(vm, cm_namedtuple_new(vm, name, f, v));
+}
+
 /* ---- readers -------------------------------------------------------------------- */
 
 static cmonty_kind kind_of(cm_vm *vm, cm_value v) {
@@ -398,6 +420,7 @@ static cmonty_kind kind_of(cm_vm *vm, cm_value v) {
   if (t == &cm_frozenset_type) return CMONTY_KIND_FROZENSET;
   if (cm_is_path(vm, v)) return CMONTY_KIND_PATH;
   if (cm_is_hostobj(vm, v)) return CMONTY_KIND_DATACLASS;
+  if (cm_is_namedtuple(vm, v)) return CMONTY_KIND_NAMEDTUPLE;
   return CMONTY_KIND_OTHER;
 }
 
@@ -517,6 +540,35 @@ cmonty_val cmonty_dataclass_attrs(cmonty_vm *vm, cmonty_val h) {
   return cm_host_handle(vm, d.attrs);
 }
 
+/* The named tuple behind handle h: its type name, fields and values (a
+   new tuple), or false (last_error set). */
+static bool namedtuple_of(cm_vm *vm, cmonty_val h, const void *out, cm_value *name,
+                          cm_value *fields, cm_value *values) {
+  cm_value v = get(vm, h, out);
+  if (cm_is_null(v)) return false;
+  if (!cm_is_namedtuple(vm, v)) return set_error(vm, "not a named tuple"), false;
+  if (cm_namedtuple_info(vm, v, name, fields, values) < 0) {
+    vm->exc = CM_NULL;
+    return set_error(vm, "out of memory"), false;
+  }
+  return true;
+}
+
+cmonty_status cmonty_namedtuple_type_name(cmonty_vm *vm, cmonty_val h, const char **utf8,
+                                          size_t *len) {
+  cm_value name, fields, values;
+  if (!namedtuple_of(vm, h, utf8, &name, &fields, &values)) return CMONTY_MISUSE;
+  *utf8 = cm_str_cstr(name);
+  if (len) *len = CM_AS(cm_str, name)->size;
+  return CMONTY_OK;
+}
+
+cmonty_val cmonty_namedtuple_fields(cmonty_vm *vm, cmonty_val h) {
+  cm_value name, fields, values;
+  if (!namedtuple_of(vm, h, "", &name, &fields, &values)) return 0;
+  return cm_host_handle(vm, fields);
+}
+
 cmonty_val cmonty_int_str(cmonty_vm *vm, cmonty_val h) {
   cm_value v = get(vm, h, "");
   if (cm_is_null(v)) return 0;
@@ -547,6 +599,7 @@ int64_t cmonty_len(cmonty_vm *vm, cmonty_val h) {
   case CMONTY_KIND_DICT: return (int64_t)CM_AS(cm_dict, v)->used;
   case CMONTY_KIND_SET:
   case CMONTY_KIND_FROZENSET: return (int64_t)CM_AS(cm_set, v)->used;
+  case CMONTY_KIND_NAMEDTUPLE: return cm_len(vm, v);
   default: set_error(vm, "value has no length"); return -1;
   }
 }
@@ -564,6 +617,9 @@ static cm_dict_entry *dict_entry(cm_value d, size_t i) {
 cmonty_val cmonty_item(cmonty_vm *vm, cmonty_val h, size_t i) {
   cm_value v = get(vm, h, "");
   if (cm_is_null(v)) return 0;
+  cm_value name, fields;
+  if (cm_is_namedtuple(vm, v) && cm_namedtuple_info(vm, v, &name, &fields, &v) < 0)
+    return cm_host_handle(vm, CM_ERROR); /* v: now the values tuple */
   switch (kind_of(vm, v)) {
   case CMONTY_KIND_LIST:
     if (i >= CM_AS(cm_list, v)->n) break;
@@ -771,6 +827,7 @@ cmonty_status cmonty_compile(cmonty_vm *vm, const char *src, size_t len,
   cm_value code = cm_compile(vm, src ? src : "", len, script_name ? script_name : "main.py",
                              CM_COMPILE_EXEC | CM_COMPILE_LAST_VALUE);
   if (cm_is_error(code)) {
+    h->last_exc = vm->exc; /* the SyntaxError, for cm_host_last_exc */
     st = cm_api_record_error(vm);
     goto fail;
   }

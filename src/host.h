@@ -78,8 +78,9 @@ void cm_host_free(cm_vm *vm);
 /* For the ABI (abi/dart_monty.c) and api.c: handle <-> value. */
 cm_value cm_host_value(cm_vm *vm, cmonty_val h);   /* CM_NULL if invalid */
 cmonty_val cm_host_handle(cm_vm *vm, cm_value v);  /* 0 on failure */
-/* The exception object of the last ERROR progress (CM_NULL if none);
-   stays alive until the next start/run/abort. */
+/* The exception object of the last ERROR progress or failed
+   cmonty_compile (CM_NULL if none); stays alive until the next
+   start/run/abort. */
 cm_value cm_host_last_exc(cm_vm *vm);
 /* The code object of a program (for snapshots later). */
 cm_value cm_host_program_code(cmonty_program *p);
@@ -105,8 +106,28 @@ typedef struct cm_hostobj_fields {
   bool frozen;
 } cm_hostobj_fields;
 int cm_hostobj_info(cm_vm *vm, cm_value v, cm_hostobj_fields *out);
-/* host.c: where hostobj.c caches its classes (a dict type_id -> class,
-   CM_NULL until first use; a GC root). NULL if out of memory. */
+/* dataclasses.FrozenInstanceError (an AttributeError subclass), made
+   once per interpreter (hostobj.c); the future `dataclasses` module must
+   export this same object. CM_ERROR if out of memory. */
+cm_value cm_frozen_instance_error(cm_vm *vm);
+
+/* Host named tuples (hostobj.c; the ABI's {"__type":"namedtuple",...},
+   e.g. os.stat_result). cm_namedtuple_new: type_name a str (dotted: the
+   last part is the class name, the rest its __module__), fields a tuple
+   of distinct str identifiers, values a tuple of the same length; the
+   instance or CM_ERROR (ValueError for bad names/lengths).
+   cm_namedtuple_info: *type_name, *fields (borrowed) and *values (a new
+   tuple) of v, or -1 if v is no host named tuple. */
+cm_value cm_namedtuple_new(cm_vm *vm, cm_value type_name, cm_value fields,
+                           cm_value values);
+bool cm_is_namedtuple(cm_vm *vm, cm_value v);
+int cm_namedtuple_info(cm_vm *vm, cm_value v, cm_value *type_name,
+                       cm_value *fields, cm_value *values);
+
+/* host.c: where hostobj.c caches its classes (a dict keyed by type_id for
+   dataclasses, by (type_name, fields) for named tuples, and by
+   "FrozenInstanceError"; CM_NULL until first use; a GC root). NULL if out
+   of memory. */
 cm_value *cm_host_dataclass_types(cm_vm *vm);
 
 /* api.c: record vm->exc as the error texts (clears it) / clear them. */
@@ -118,5 +139,6 @@ void cm_host_capture(cm_vm *vm, int stream, const char *data, size_t n);
 /* modules_os.c: init functions for module.c's registry. */
 int cm_mod_os_init(cm_vm *vm, cm_value dict);
 int cm_mod_pathlib_init(cm_vm *vm, cm_value dict);
+int cm_mod_io_init(cm_vm *vm, cm_value dict);
 
 #endif

@@ -1,6 +1,7 @@
 /*
-** hostobj.c — dataclass instances handed in by the host
-** (cmonty_dataclass, the ABI's {"__type":"dataclass",...}).
+** hostobj.c — dataclass instances and named tuples handed in by the host
+** (cmonty_dataclass / cmonty_namedtuple, the ABI's {"__type":"dataclass"}
+** and {"__type":"namedtuple"}; named tuples are described further down).
 **
 ** Each host dataclass type is a real class (made with cm_type_new3, so
 ** type(obj).__name__, isinstance and error messages show its name) whose
@@ -14,10 +15,12 @@
 **     (host.c, cm_host_pause_call). So `obj.meth(1)` reaches the host, and
 **     reading obj.meth without calling it gives that callable too (there is
 **     no way to tell a read from a call target in the getattr slot).
-**   - assignment/deletion update attrs, unless frozen: AttributeError
-**     "cannot assign to field 'x'" / "cannot delete field 'x'" (CPython's
-**     dataclasses.FrozenInstanceError texts; that class is an
-**     AttributeError subclass, which is what `except` sees here).
+**   - assignment/deletion update attrs, unless frozen: FrozenInstanceError
+**     "cannot assign to field 'x'" / "cannot delete field 'x'". That class
+**     is CPython's dataclasses.FrozenInstanceError (an AttributeError
+**     subclass, __module__ "dataclasses"), made once per interpreter by
+**     cm_frozen_instance_error; a future `dataclasses` module must export
+**     that same class object.
 **   - repr Name(a=1, b='x') over the declared field names;
 **   - == when same type_id and equal attrs; hashable only when frozen
 **     (the hash of the tuple of field values, like a frozen dataclass).
@@ -106,12 +109,52 @@ static cm_value hostobj_getattr(cm_vm *vm, cm_value self, cm_value name) {
   return cm_builtin_new(vm, cm_host_method_native, cm_str_cstr(name), tup);
 }
 
-static int hostobj_setattr(cm_vm *vm, cm_value self, cm_value name, cm_value v) {
-  if (meta_of(vm, self)->items[2] == CM_TRUE) {
-    cm_raise(vm, &cm_exc_AttributeError, "cannot %s field '%U'",
-             cm_is_null(v) ? "delete" : "assign to", name);
-    return -1;
+/* The class cache (host.c): a dict keyed by type_id (int) for dataclass
+   classes, by (type_name, field_names) tuples for named tuple classes and
+   by the str "FrozenInstanceError" for that exception class. */
+static cm_value class_cache(cm_vm *vm) {
+  cm_value *cache = cm_host_dataclass_types(vm);
+  if (!cache) return CM_ERROR;
+  if (cm_is_null(*cache)) {
+    cm_value d = cm_dict_new(vm);
+    if (cm_is_error(d)) return d;
+    *cache = d;
   }
+  return *cache;
+}
+
+cm_value cm_frozen_instance_error(cm_vm *vm) {
+  cm_value cache = class_cache(vm);
+  if (cm_is_error(cache)) return cache;
+  cm_value cls = cm_dict_get_cstr(vm, cache, "FrozenInstanceError");
+  if (!cm_is_null(cls)) return cls;
+  cm_value name = cm_intern(vm, "FrozenInstanceError");
+  cm_value base = cm_type_value(vm, &cm_exc_AttributeError);
+  cm_value ns = cm_is_error(name) ? CM_ERROR : cm_dict_new(vm);
+  if (cm_is_error(ns) || cm_is_error(base)) return CM_ERROR;
+  cm_value mod = cm_intern(vm, "dataclasses");
+  if (cm_is_error(mod) || cm_dict_set_cstr(vm, ns, "__module__", mod) < 0) return CM_ERROR;
+  cm_value bases = cm_tuple_from(vm, &base, 1);
+  cls = cm_is_error(bases) ? bases : cm_type_new3(vm, name, bases, ns);
+  if (cm_is_error(cls) || cm_dict_set_cstr(vm, cache, "FrozenInstanceError", cls) < 0)
+    return CM_ERROR;
+  return cls;
+}
+
+/* Raises FrozenInstanceError "cannot assign to field 'x'" (v set) or
+   "cannot delete field 'x'" (v CM_NULL). Returns -1. */
+static int raise_frozen(cm_vm *vm, cm_value name, cm_value v) {
+  cm_value cls = cm_frozen_instance_error(vm);
+  cm_value msg = cm_is_error(cls) ? CM_ERROR
+                                  : cm_str_printf(vm, "cannot %s field '%U'",
+                                                  cm_is_null(v) ? "delete" : "assign to", name);
+  cm_value e = cm_is_error(msg) ? CM_ERROR : cm_call(vm, cls, &msg, 1, CM_NULL);
+  if (!cm_is_error(e)) cm_raise_value(vm, e);
+  return -1;
+}
+
+static int hostobj_setattr(cm_vm *vm, cm_value self, cm_value name, cm_value v) {
+  if (meta_of(vm, self)->items[2] == CM_TRUE) return raise_frozen(vm, name, v);
   cm_instance *o = CM_AS(cm_instance, self);
   if (cm_is_null(o->dict)) {
     if (cm_is_null(v)) return cm_raise_no_attr(vm, self, name), -1;
@@ -223,14 +266,9 @@ static cm_value make_class(cm_vm *vm, cm_value name, cm_value type_id, cm_value 
 /* The class for (name, type_id, fields, frozen), from the cache or new. */
 static cm_value class_for(cm_vm *vm, cm_value name, cm_value type_id, cm_value fields,
                           bool frozen) {
-  cm_value *cache = cm_host_dataclass_types(vm);
-  if (!cache) return CM_ERROR;
-  if (cm_is_null(*cache)) {
-    cm_value d = cm_dict_new(vm);
-    if (cm_is_error(d)) return d;
-    *cache = d;
-  }
-  cm_value cls = cm_dict_get(vm, *cache, type_id);
+  cm_value cache = class_cache(vm);
+  if (cm_is_error(cache)) return cache;
+  cm_value cls = cm_dict_get(vm, cache, type_id);
   if (cm_is_error(cls)) return cls;
   if (!cm_is_null(cls)) {
     int r = class_matches(vm, cls, name, fields, frozen);
@@ -238,7 +276,7 @@ static cm_value class_for(cm_vm *vm, cm_value name, cm_value type_id, cm_value f
     if (r) return cls;
   }
   cls = make_class(vm, name, type_id, fields, frozen);
-  if (cm_is_error(cls) || cm_dict_set(vm, *cache, type_id, cls) < 0) return CM_ERROR;
+  if (cm_is_error(cls) || cm_dict_set(vm, cache, type_id, cls) < 0) return CM_ERROR;
   return cls;
 }
 
@@ -273,6 +311,266 @@ cm_value cm_hostobj_new(cm_vm *vm, cm_value name, uint64_t type_id, cm_value fie
   if (cm_is_error(cls)) return cls;
   cm_value d = cm_dict_copy(vm, attrs);
   if (cm_is_error(d)) return d;
+  cm_value o = cm_class_alloc(vm, cls, NULL, 0);
+  if (cm_is_error(o)) return o;
+  CM_AS(cm_instance, o)->dict = d;
+  return o;
+}
+
+/* ---- named tuples ---------------------------------------------------------
+** A host named tuple ({"__type":"namedtuple",...}, e.g. os.stat_result) is
+** an instance of a real class per (type_name, field_names), made like the
+** dataclass classes above so that type(x).__name__ is the last dotted part
+** of type_name (the rest is its __module__), with its slots replaced by
+** tuple-like ones. Our classes cannot subclass tuple, so isinstance(x,
+** tuple) is False; everything a reader does works: x.field, x[i], x[a:b],
+** len, iteration and unpacking, `in`, comparisons (==, < ...) with tuples
+** and other named tuples, hash (that of the tuple), + and * (giving
+** tuples), count/index, repr type_name(f=v, ...), __match_args__,
+** _fields and _asdict(). A sequence pattern (`case (a, b):`) does not
+** match it yet (vm.c's match_sequence knows list/tuple/range only).
+** Attributes are read-only (CPython's structseq messages). The instance
+** dict maps each field to its value (so generic attribute code never sees
+** a non-dict there); the values tuple is rebuilt from it when needed.
+** The class namespace keeps (type_name, fields) under __host_namedtuple__.
+*/
+#define NT_META_KEY "__host_namedtuple__"
+
+static cm_value nt_getattr(cm_vm *vm, cm_value self, cm_value name);
+
+bool cm_is_namedtuple(cm_vm *vm, cm_value v) {
+  return cm_is_obj(v) && cm_typeof(vm, v)->getattr == nt_getattr;
+}
+
+/* (type_name, fields) of a named tuple's class. */
+static cm_tuple *nt_meta(cm_vm *vm, cm_value v) {
+  cm_class *c = CM_CLASS_OF(cm_typeof(vm, v));
+  return CM_AS(cm_tuple, cm_dict_get_cstr(vm, c->base.dict, NT_META_KEY));
+}
+
+/* The values of named tuple v as a new tuple, or CM_ERROR. */
+static cm_value nt_values(cm_vm *vm, cm_value v) {
+  cm_tuple *fields = CM_AS(cm_tuple, nt_meta(vm, v)->items[1]);
+  cm_value d = attrs_of(v);
+  cm_value t = cm_tuple_new(vm, fields->n);
+  if (cm_is_error(t)) return t;
+  for (size_t i = 0; i < fields->n; i++) {
+    cm_value x = cm_dict_get_str(vm, d, fields->items[i]);
+    if (cm_is_error(x)) return x;
+    CM_AS(cm_tuple, t)->items[i] = cm_is_null(x) ? CM_NONE : x;
+  }
+  return t;
+}
+
+int cm_namedtuple_info(cm_vm *vm, cm_value v, cm_value *type_name, cm_value *fields,
+                       cm_value *values) {
+  if (!cm_is_namedtuple(vm, v)) return -1;
+  cm_tuple *m = nt_meta(vm, v);
+  *type_name = m->items[0];
+  *fields = m->items[1];
+  *values = nt_values(vm, v);
+  return cm_is_error(*values) ? -1 : 0;
+}
+
+/* v as a tuple when it is a named tuple, else v itself. */
+static cm_value nt_as_tuple(cm_vm *vm, cm_value v) {
+  return cm_is_namedtuple(vm, v) ? nt_values(vm, v) : v;
+}
+
+/* x._asdict(): {field: value} in field order. */
+static cm_value nt_asdict(cm_vm *vm, const cm_value *args, int nargs, cm_value kwnames) {
+  if (cm_check_nargs(vm, "_asdict", nargs - 1, kwnames, 0, 0) < 0) return CM_ERROR;
+  return cm_dict_copy(vm, attrs_of(args[0]));
+}
+
+static cm_value nt_getattr(cm_vm *vm, cm_value self, cm_value name) {
+  cm_value x = cm_dict_get_str(vm, attrs_of(self), name);
+  if (!cm_is_null(x)) return x;
+  const char *n = cm_str_cstr(name);
+  if (!strcmp(n, "count") || !strcmp(n, "index")) { /* the tuple's methods */
+    cm_value tup = nt_values(vm, self);
+    return cm_is_error(tup) ? tup : cm_getattr(vm, tup, name);
+  }
+  if (!strcmp(n, "_asdict")) return cm_builtin_new(vm, nt_asdict, "_asdict", self);
+  const cm_type *t = cm_typeof(vm, self);
+  cm_value a = cm_class_lookup(vm, t, name, false);
+  if (cm_is_error(a)) return a;
+  if (!cm_is_null(a)) return cm_descr_bind(vm, a, self, t);
+  return cm_raise(vm, &cm_exc_AttributeError, "'%U' object has no attribute '%U'",
+                  nt_meta(vm, self)->items[0], name);
+}
+
+static int nt_setattr(cm_vm *vm, cm_value self, cm_value name, cm_value v) {
+  cm_value x = cm_dict_get_str(vm, attrs_of(self), name);
+  if (!cm_is_null(x)) cm_raise(vm, &cm_exc_AttributeError, "readonly attribute");
+  else if (cm_is_null(v))
+    cm_raise(vm, &cm_exc_AttributeError, "'%U' object has no attribute '%U'",
+             nt_meta(vm, self)->items[0], name);
+  else
+    cm_raise(vm, &cm_exc_AttributeError,
+             "'%U' object has no attribute '%U' and no __dict__ for setting new "
+             "attributes",
+             nt_meta(vm, self)->items[0], name);
+  return -1;
+}
+
+static cm_value nt_repr(cm_vm *vm, cm_value self) {
+  cm_tuple *m = nt_meta(vm, self);
+  cm_tuple *fields = CM_AS(cm_tuple, m->items[1]);
+  cm_value d = attrs_of(self);
+  if (cm_c_enter(vm, "while getting the repr of an object") < 0) return CM_ERROR;
+  cm_buf b = {NULL, 0, 0};
+  int r = cm_buf_put_value_str(vm, &b, m->items[0]);
+  if (r == 0) r = cm_buf_putc(vm, &b, '(');
+  for (size_t i = 0; r == 0 && i < fields->n; i++) {
+    cm_value v = cm_dict_get_str(vm, d, fields->items[i]);
+    cm_value s = cm_is_error(v) ? v : cm_repr(vm, cm_is_null(v) ? CM_NONE : v);
+    if (cm_is_error(s) || (i && cm_buf_puts(vm, &b, ", ") < 0) ||
+        cm_buf_put_value_str(vm, &b, fields->items[i]) < 0 ||
+        cm_buf_putc(vm, &b, '=') < 0 || cm_buf_put_value_str(vm, &b, s) < 0)
+      r = -1;
+  }
+  if (r == 0) r = cm_buf_putc(vm, &b, ')');
+  cm_c_leave(vm);
+  if (r < 0) {
+    cm_buf_free(vm, &b);
+    return CM_ERROR;
+  }
+  return cm_buf_finish(vm, &b);
+}
+
+static int64_t nt_len(cm_vm *vm, cm_value self) {
+  return (int64_t)CM_AS(cm_tuple, nt_meta(vm, self)->items[1])->n;
+}
+
+static cm_value nt_getitem(cm_vm *vm, cm_value self, cm_value key) {
+  cm_value t = nt_values(vm, self);
+  return cm_is_error(t) ? t : cm_getitem(vm, t, key);
+}
+
+static int nt_contains(cm_vm *vm, cm_value self, cm_value x) {
+  cm_value t = nt_values(vm, self);
+  return cm_is_error(t) ? -1 : cm_contains(vm, t, x);
+}
+
+static cm_value nt_iter(cm_vm *vm, cm_value self) {
+  cm_value t = nt_values(vm, self);
+  return cm_is_error(t) ? t : cm_iter(vm, t);
+}
+
+static int nt_hash(cm_vm *vm, cm_value self, int64_t *out) {
+  cm_value t = nt_values(vm, self);
+  return cm_is_error(t) ? -1 : cm_hash(vm, t, out);
+}
+
+/* Comparisons and + / * work on the values, as for a tuple subclass. */
+static cm_value nt_compare(cm_vm *vm, int op, cm_value a, cm_value b) {
+  cm_value ta = nt_as_tuple(vm, a), tb = cm_is_error(ta) ? ta : nt_as_tuple(vm, b);
+  if (cm_is_error(tb)) return tb;
+  if (!cm_is_obj(ta) || cm_objptr(ta)->type != &cm_tuple_type || !cm_is_obj(tb) ||
+      cm_objptr(tb)->type != &cm_tuple_type)
+    return CM_NOTIMPL;
+  return cm_compare(vm, op, ta, tb);
+}
+
+static cm_value nt_binop(cm_vm *vm, int op, cm_value a, cm_value b) {
+  int base = op & ~CM_OP_INPLACE;
+  if (base != CM_OP_ADD && base != CM_OP_MUL) return CM_NOTIMPL;
+  cm_value ta = nt_as_tuple(vm, a), tb = cm_is_error(ta) ? ta : nt_as_tuple(vm, b);
+  if (cm_is_error(tb)) return tb;
+  return cm_tuple_type.binop(vm, base, ta, tb);
+}
+
+static int nt_truthy(cm_vm *vm, cm_value self) {
+  return nt_len(vm, self) > 0;
+}
+
+static cm_value nt_make_class(cm_vm *vm, cm_value key) {
+  cm_value type_name = CM_AS(cm_tuple, key)->items[0];
+  cm_value fields = CM_AS(cm_tuple, key)->items[1];
+  const cm_str *tn = CM_AS(cm_str, type_name);
+  const char *dot = strrchr(tn->data, '.');
+  cm_value ns = cm_dict_new(vm);
+  if (cm_is_error(ns)) return ns;
+  cm_value name = type_name;
+  if (dot) {
+    cm_value mod = cm_str_new(vm, tn->data, (size_t)(dot - tn->data));
+    name = cm_is_error(mod) ? mod : cm_str_new(vm, dot + 1, strlen(dot + 1));
+    if (cm_is_error(name) || cm_dict_set_cstr(vm, ns, "__module__", mod) < 0)
+      return CM_ERROR;
+  }
+  if (cm_dict_set_cstr(vm, ns, NT_META_KEY, key) < 0 ||
+      cm_dict_set_cstr(vm, ns, "__match_args__", fields) < 0 ||
+      cm_dict_set_cstr(vm, ns, "_fields", fields) < 0)
+    return CM_ERROR;
+  cm_value bases = cm_tuple_new(vm, 0);
+  cm_value cls = cm_is_error(bases) ? bases : cm_type_new3(vm, name, bases, ns);
+  if (cm_is_error(cls)) return cls;
+  cm_type *t = &CM_AS(cm_class, cls)->desc;
+  t->getattr = nt_getattr;
+  t->setattr = nt_setattr;
+  t->repr = nt_repr;
+  t->str = NULL;
+  t->compare = nt_compare;
+  t->binop = nt_binop;
+  t->hash = nt_hash;
+  t->len = nt_len;
+  t->getitem = nt_getitem;
+  t->contains = nt_contains;
+  t->iter = nt_iter;
+  t->truthy = nt_truthy;
+  return cls;
+}
+
+/* Is s a dotted name of identifiers ("os.stat_result", "Point")? */
+static bool valid_dotted(cm_value s) {
+  const cm_str *p = CM_AS(cm_str, s);
+  size_t start = 0;
+  for (size_t i = 0; i <= p->size; i++) {
+    if (i < p->size && p->data[i] != '.') continue;
+    if (i == start) return false;
+    for (size_t j = start; j < i; j++) {
+      unsigned char c = (unsigned char)p->data[j];
+      bool ok = c == '_' || c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                (j > start && c >= '0' && c <= '9');
+      if (!ok) return false;
+    }
+    start = i + 1;
+  }
+  return true;
+}
+
+cm_value cm_namedtuple_new(cm_vm *vm, cm_value type_name, cm_value fields,
+                           cm_value values) {
+  if (!cm_is_str(vm, type_name) || !valid_dotted(type_name))
+    return cm_raise(vm, &cm_exc_ValueError, "named tuple type name must be a dotted identifier");
+  cm_tuple *f = CM_AS(cm_tuple, fields), *v = CM_AS(cm_tuple, values);
+  if (f->n != v->n)
+    return cm_raise(vm, &cm_exc_ValueError, "named tuple has %zu fields but %zu values",
+                    f->n, v->n);
+  cm_value d = cm_dict_new(vm);
+  cm_value names = cm_is_error(d) ? d : cm_tuple_new(vm, f->n);
+  if (cm_is_error(names)) return names;
+  for (size_t i = 0; i < f->n; i++) {
+    if (!cm_is_str(vm, f->items[i]) || !valid_ident(f->items[i]))
+      return cm_raise(vm, &cm_exc_ValueError, "named tuple field names must be identifiers");
+    cm_value k = cm_intern_value(vm, f->items[i]);
+    if (cm_is_error(k)) return k;
+    CM_AS(cm_tuple, names)->items[i] = k;
+    if (!cm_is_null(cm_dict_get_str(vm, d, k)))
+      return cm_raise(vm, &cm_exc_ValueError, "duplicate named tuple field name '%U'", k);
+    if (cm_dict_set_str(vm, d, k, v->items[i]) < 0) return CM_ERROR;
+  }
+  cm_value pair[2] = {type_name, names};
+  cm_value key = cm_tuple_from(vm, pair, 2);
+  cm_value cache = cm_is_error(key) ? key : class_cache(vm);
+  if (cm_is_error(cache)) return cache;
+  cm_value cls = cm_dict_get(vm, cache, key);
+  if (cm_is_error(cls)) return cls;
+  if (cm_is_null(cls)) {
+    cls = nt_make_class(vm, key);
+    if (cm_is_error(cls) || cm_dict_set(vm, cache, key, cls) < 0) return CM_ERROR;
+  }
   cm_value o = cm_class_alloc(vm, cls, NULL, 0);
   if (cm_is_error(o)) return o;
   CM_AS(cm_instance, o)->dict = d;

@@ -224,9 +224,20 @@ static int enc_repr(enc *e, cm_value v) {
   return put_text(e, r);
 }
 
+/* The exception's message as the ABI reports it: str(exc), except that a
+   SyntaxError gives its bare msg, without CPython's " (file, line N)"
+   (Monty's messages carry no location; the frames do). */
+static cm_value abi_message(cm_vm *vm, cm_value exc) {
+  if (cm_type_is_sub(cm_typeof(vm, exc), &cm_exc_SyntaxError)) {
+    cm_value m = cm_exc_dict_get(vm, exc, "msg");
+    if (is_str(vm, m)) return m;
+  }
+  return cm_exc_message(vm, exc);
+}
+
 int cm_json_exc_summary(cm_vm *vm, cm_buf *out, cm_value exc) {
   if (cm_json_put_exc_type(vm, out, exc) < 0) return -1;
-  cm_value msg = cm_exc_message(vm, exc);
+  cm_value msg = abi_message(vm, exc);
   if (cm_is_error(msg)) return -1;
   if (!CM_AS(cm_str, msg)->size) return 0;
   return cm_buf_put(vm, out, ": ", 2) < 0 ||
@@ -279,6 +290,20 @@ static int enc_dataclass(enc *e, cm_value v) {
   return put(e, d.frozen ? ",\"frozen\":true}" : ",\"frozen\":false}");
 }
 
+/* {"__type":"namedtuple","type_name":..,"field_names":[..],"values":[..]}
+   of a host named tuple. */
+static int enc_namedtuple(enc *e, cm_value v) {
+  cm_value name, fields, values;
+  if (cm_namedtuple_info(e->vm, v, &name, &fields, &values) < 0) return -1;
+  cm_tuple *f = CM_AS(cm_tuple, fields), *vals = CM_AS(cm_tuple, values);
+  if (put(e, "{\"__type\":\"namedtuple\",\"type_name\":") < 0 ||
+      put_str_value(e, name) < 0 || put(e, ",\"field_names\":") < 0 ||
+      enc_items(e, f->items, f->n) < 0 || put(e, ",\"values\":") < 0 ||
+      enc_items(e, vals->items, vals->n) < 0)
+    return -1;
+  return cm_buf_putc(e->vm, e->out, '}');
+}
+
 static int enc_value(enc *e, cm_value v) {
   cm_vm *vm = e->vm;
   if (cm_is_none(v)) return put(e, "null");
@@ -302,7 +327,8 @@ static int enc_value(enc *e, cm_value v) {
                    t == &cm_dict_type || t == &cm_set_type ||
                    t == &cm_frozenset_type;
   bool dataclass = !container && cm_is_hostobj(vm, v);
-  if (!container && !dataclass) return enc_other(e, v);
+  bool namedtuple = !container && !dataclass && cm_is_namedtuple(vm, v);
+  if (!container && !dataclass && !namedtuple) return enc_other(e, v);
   cm_obj *o = cm_objptr(v);
   for (int i = 0; i < e->depth; i++)
     if (e->path[i] == o) {
@@ -336,6 +362,8 @@ static int enc_value(enc *e, cm_value v) {
     r = enc_dict(e, v);
   } else if (dataclass) {
     r = enc_dataclass(e, v);
+  } else if (namedtuple) {
+    r = enc_namedtuple(e, v);
   } else {
     r = enc_set(e, v, t == &cm_frozenset_type);
   }
@@ -679,15 +707,37 @@ static cm_value make_dataclass(cm_vm *vm, cm_value obj) {
                         frozen == CM_TRUE);
 }
 
+/* A host named tuple (hostobj.c); a plain tuple of the values when the
+   type name or field names are missing or invalid, or their number
+   differs from the values'. */
+static cm_value make_namedtuple(cm_vm *vm, cm_value obj) {
+  cm_value l = list_field(vm, obj, "values");
+  cm_value values = cm_is_error(l) ? l : cm_tuple_from_list(vm, l);
+  if (cm_is_error(values)) return values;
+  cm_value name = field(vm, obj, "type_name");
+  cm_value names = field(vm, obj, "field_names");
+  if (!is_str(vm, name) || !cm_is_obj(names) || cm_objptr(names)->type != &cm_list_type)
+    return values;
+  cm_value fields = cm_tuple_from_list(vm, names);
+  if (cm_is_error(fields)) return fields;
+  cm_value saved = vm->exc;
+  cm_value nt = cm_namedtuple_new(vm, name, fields, values);
+  if (!cm_is_error(nt)) return nt;
+  if (vm->exc == vm->memerr) return CM_ERROR;
+  vm->exc = saved;
+  return values;
+}
+
 static cm_value typed_object(dec *d, cm_value obj) {
   cm_vm *vm = d->vm;
   cm_value tag = field(vm, obj, "__type");
   if (!is_str(vm, tag)) return obj;
   const char *t = cm_str_cstr(tag);
-  if (!strcmp(t, "tuple") || !strcmp(t, "namedtuple")) {
-    cm_value l = list_field(vm, obj, t[0] == 't' ? "value" : "values");
+  if (!strcmp(t, "tuple")) {
+    cm_value l = list_field(vm, obj, "value");
     return cm_is_error(l) ? l : cm_tuple_from_list(vm, l);
   }
+  if (!strcmp(t, "namedtuple")) return make_namedtuple(vm, obj);
   if (!strcmp(t, "set") || !strcmp(t, "frozenset")) {
     cm_value l = list_field(vm, obj, "value");
     return cm_is_error(l) ? l : make_set(vm, l, t[0] == 'f');
@@ -768,11 +818,27 @@ cm_value cm_json_decode(cm_vm *vm, const char *s, size_t n) {
    Error and result objects
    ====================================================================== */
 
+/* Library exception classes that Monty's engine has as built-ins and so
+   reports without their module (the fixtures expect exc_type
+   "FrozenInstanceError", not "dataclasses.FrozenInstanceError"). */
+static const char *const bare_exc_types[][2] = {
+    {"dataclasses", "FrozenInstanceError"},
+};
+
+static bool is_bare_exc_type(cm_vm *vm, const cm_class *c) {
+  if (!is_str(vm, c->module) || !is_str(vm, c->qualname)) return false;
+  for (size_t i = 0; i < sizeof bare_exc_types / sizeof bare_exc_types[0]; i++)
+    if (!strcmp(cm_str_cstr(c->module), bare_exc_types[i][0]) &&
+        !strcmp(cm_str_cstr(c->qualname), bare_exc_types[i][1]))
+      return true;
+  return false;
+}
+
 int cm_json_put_exc_type(cm_vm *vm, cm_buf *out, cm_value exc) {
   const cm_type *t = cm_typeof(vm, exc);
   if (t->id != CM_T_USER) return cm_buf_puts(vm, out, t->name);
   cm_class *c = CM_CLASS_OF(t);
-  if (is_str(vm, c->module)) {
+  if (is_str(vm, c->module) && !is_bare_exc_type(vm, c)) {
     const char *m = cm_str_cstr(c->module);
     if (strcmp(m, "__main__") && strcmp(m, "builtins") &&
         (cm_buf_puts(vm, out, m) < 0 || cm_buf_putc(vm, out, '.') < 0))
@@ -901,12 +967,8 @@ static bool frame_from_syntax(cm_vm *vm, cm_value exc, frame_info *f,
 }
 
 int cm_json_error_object(cm_vm *vm, cm_buf *b, cm_value exc) {
-  cm_value msg = cm_exc_message(vm, exc);
+  cm_value msg = abi_message(vm, exc);
   if (cm_is_error(msg)) return -1;
-  if (cm_type_is_sub(cm_typeof(vm, exc), &cm_exc_SyntaxError)) {
-    cm_value m = cm_exc_dict_get(vm, exc, "msg");
-    if (is_str(vm, m)) msg = m;
-  }
   cm_buf tn = {0};
   int r = cm_json_put_exc_type(vm, &tn, exc);
   if (r == 0)

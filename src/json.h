@@ -15,6 +15,8 @@
 **   -> [[k,v],...]; pathlib paths -> {"__type":"path","value":"..."};
 **   host dataclass instances (hostobj.c) -> {"__type":"dataclass","name":
 **   N,"type_id":u64,"field_names":[...],"attrs":<dict>,"frozen":bool};
+**   host named tuples (hostobj.c) -> {"__type":"namedtuple","type_name":
+**   T,"field_names":[...],"values":[...]};
 **   Ellipsis -> "..."; exceptions -> "Type: message" (or "Type");
 **   Python functions -> "<function NAME>"; anything else -> its repr().
 **   A container met again inside itself -> "[...]", "{...}" or "(...)".
@@ -24,7 +26,9 @@
 **   null/true/false; integers fitting int64 -> int, other numbers -> float
 **   (out of double range is an error); strings -> str; arrays -> list;
 **   objects -> dict with str keys, except objects whose "__type" is one of
-**   tuple, set, frozenset, bytes, namedtuple (-> tuple of "values"),
+**   tuple, set, frozenset, bytes, namedtuple (-> a host named tuple; the
+**   plain tuple of "values" when type_name/field_names are missing or
+**   invalid or their count differs from the values'),
 **   path (-> pathlib.Path if that module exists, else str) and dataclass
 **   (-> a host dataclass instance; a missing/invalid type_id is 0, attrs
 **   not an object is {}, frozen defaults to false; without a str "name" it
@@ -58,11 +62,15 @@ int cm_json_put_string(cm_vm *vm, cm_buf *out, const char *s, size_t n);
 
 /* The exception's class name as the ABI reports it: builtins by name,
    user classes by qualified name prefixed with their module unless it is
-   __main__ or builtins. Appends to out; 0 / -1. */
+   __main__ or builtins, or it is one Monty has as a built-in
+   (dataclasses.FrozenInstanceError -> "FrozenInstanceError"). Appends to
+   out; 0 / -1. */
 int cm_json_put_exc_type(cm_vm *vm, cm_buf *out, cm_value exc);
 
-/* Appends the raw summary text "Type: message", or "Type" when str(exc)
-   is empty (not JSON-quoted). 0 / -1. */
+/* Appends the raw summary text "Type: message", or "Type" when the
+   message is empty (not JSON-quoted): Rust's exc.summary(). The message
+   is str(exc), except for a SyntaxError: its bare msg, without CPython's
+   " (file, line N)" (as in the error object's "message"). 0 / -1. */
 int cm_json_exc_summary(cm_vm *vm, cm_buf *out, cm_value exc);
 
 /* Appends the error object of exc: {"message","exc_type", legacy

@@ -21,6 +21,7 @@ typedef struct cm_module_def {
 static const cm_module_def builtin_modules[] = {
     {"os", cm_mod_os_init},           /* modules_os.c */
     {"pathlib", cm_mod_pathlib_init}, /* modules_os.c */
+    {"io", cm_mod_io_init},           /* modules_os.c */
     {NULL, NULL}};
 
 cm_value cm_module_new(cm_vm *vm, cm_value name, cm_value dict) {
@@ -82,16 +83,20 @@ static cm_value load_builtin(cm_vm *vm, const cm_module_def *def,
   return m;
 }
 
-cm_value cm_import(cm_vm *vm, cm_value name, int level) {
-  if (level > 0)
-    return cm_raise(vm, &cm_exc_ImportError,
-                    "attempted relative import with no known parent package");
+/* One module by its full name: cached, or built in, or
+   ModuleNotFoundError "No module named 'name'" (with .name set), plus
+   "; 'parent' is not a package" when parent (CM_NULL: none) was imported:
+   no built-in module is a package, their submodules (os.path) are
+   registered by the parent itself. */
+static cm_value import_one(cm_vm *vm, cm_value name, cm_value parent) {
   cm_value m = cm_dict_get(vm, vm->modules, name);
   if (!cm_is_null(m)) return m;
   for (const cm_module_def *d = builtin_modules; d->name; d++)
     if (!strcmp(d->name, cm_str_cstr(name))) return load_builtin(vm, d, name);
-  cm_value e = cm_raise(vm, &cm_exc_ModuleNotFoundError,
-                        "No module named %R", name);
+  cm_value e = cm_is_null(parent)
+                   ? cm_raise(vm, &cm_exc_ModuleNotFoundError, "No module named %R", name)
+                   : cm_raise(vm, &cm_exc_ModuleNotFoundError,
+                              "No module named %R; %R is not a package", name, parent);
   if (cm_is_obj(vm->exc)) {
     cm_exc *x = CM_AS(cm_exc, vm->exc);
     if (cm_is_null(x->dict)) x->dict = cm_dict_new(vm);
@@ -99,4 +104,24 @@ cm_value cm_import(cm_vm *vm, cm_value name, int level) {
     else x->dict = CM_NULL;
   }
   return e;
+}
+
+/* `import a.b.c` imports a, a.b, then a.b.c, in that order (a package
+   registers its submodules in vm->modules, as `os` does for os.path);
+   the first one missing is the error. Returns the module named `name`. */
+cm_value cm_import(cm_vm *vm, cm_value name, int level) {
+  if (level > 0)
+    return cm_raise(vm, &cm_exc_ImportError,
+                    "attempted relative import with no known parent package");
+  cm_value m = cm_dict_get(vm, vm->modules, name);
+  if (!cm_is_null(m)) return m;
+  const char *s = cm_str_cstr(name);
+  cm_value parent = CM_NULL;
+  for (const char *dot = strchr(s, '.'); dot; dot = strchr(dot + 1, '.')) {
+    cm_value prefix = cm_str_new(vm, s, (size_t)(dot - s));
+    if (!cm_is_error(prefix)) prefix = cm_intern_value(vm, prefix);
+    if (cm_is_error(prefix) || cm_is_error(import_one(vm, prefix, parent))) return CM_ERROR;
+    parent = prefix;
+  }
+  return import_one(vm, name, parent);
 }

@@ -188,6 +188,8 @@ static const char pathlib_src[] =
     "        _os_call('Path.write_bytes', self, _encode(data, codec, 'strict' if errors is None else errors, True))\n"
     "        return len(data)\n"
     "    def write_bytes(self, data):\n"
+    "        if not isinstance(data, (bytes, bytearray)):\n"
+    "            raise TypeError(\"memoryview: a bytes-like object is required, not '\" + type(data).__name__ + \"'\")\n"
     "        return _os_call('Path.write_bytes', self, bytes(data))\n"
     "    def mkdir(self, mode=0o777, parents=False, exist_ok=False):\n"
     "        return _os_call('Path.mkdir', self, parents=parents, exist_ok=exist_ok)\n"
@@ -975,10 +977,7 @@ int cm_mod_pathlib_init(cm_vm *vm, cm_value dict) {
 }
 
 /* The `io` module: the builtin open(), the file classes and StringIO /
-   BytesIO (all defined by io_src in pathlib's namespace). PENDING: the
-   lead adds {"io", cm_mod_io_init} to module.c's registry and moves this
-   declaration to host.h. */
-int cm_mod_io_init(cm_vm *vm, cm_value dict);
+   BytesIO (all defined by io_src in pathlib's namespace). */
 int cm_mod_io_init(cm_vm *vm, cm_value dict) {
   static const char *const names[] = {
       "UnsupportedOperation", "TextIOWrapper", "BufferedReader", "BufferedWriter",

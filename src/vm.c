@@ -1668,6 +1668,14 @@ execute:
           sp[-1] = items[i];
           DISPATCH();
         }
+      } else if (t == &cm_dict_type) { /* a hit in an exact dict */
+        cm_value v = cm_dict_get(vm, sp[-2], sp[-1]);
+        if (LIKELY(!cm_is_null(v))) {
+          CHECK(v);
+          sp--;
+          sp[-1] = v;
+          DISPATCH();
+        }
       } else if (UNLIKELY(t->id == CM_T_USER) && t->getitem &&
                  dunder_call(vm, sp[-2], cm_dunder_find(vm, sp[-2], "__getitem__"), sp[-1],
                              CM_NULL, 2, &dfr)) {
@@ -2560,37 +2568,40 @@ do_call : {
     }
     if (t == &cm_builtin_type) {
       cm_builtin *b = CM_AS(cm_builtin, callable);
-      cm_value gv = CM_NULL, dflt = CM_NULL, sent = CM_NONE;
-      if (UNLIKELY(b->fn == cm_bi_next) && cm_is_null(kwnames) && (nargs == 1 || nargs == 2)) {
-        gv = args[0];
-        if (nargs == 2) dflt = args[1];
-      } else if (UNLIKELY(b->fn == cm_gen_send) && cm_is_null(kwnames)) {
-        /* gen.send(v): the same, v sent in (a return raises StopIteration) */
-        bool bound = !cm_is_null(b->self) && cm_is_null(base[1]);
-        if (nargs == (bound ? 1 : 2)) {
-          gv = bound ? b->self : args[0];
-          sent = args[bound ? 0 : 1];
+      if (UNLIKELY(b->fn == cm_bi_next || b->fn == cm_gen_send) && cm_is_null(kwnames)) {
+        cm_value gv = CM_NULL, dflt = CM_NULL, sent = CM_NONE;
+        if (b->fn == cm_bi_next) {
+          if (nargs == 1 || nargs == 2) {
+            gv = args[0];
+            if (nargs == 2) dflt = args[1];
+          }
+        } else {
+          /* gen.send(v): as next(), v sent in (a return raises StopIteration) */
+          bool bound = !cm_is_null(b->self) && cm_is_null(base[1]);
+          if (nargs == (bound ? 1 : 2)) {
+            gv = bound ? b->self : args[0];
+            sent = args[bound ? 0 : 1];
+          }
         }
-      }
-      if (UNLIKELY(!cm_is_null(gv)) && cm_is_obj(gv) &&
-          cm_objptr(gv)->type == &cm_generator_type) {
-        /* next(generator): resume it in this loop (a nested resume could
-           not pause for the host); see CM_RET_NEXT. */
-        sp = base;
-        PUSH(dflt);
-        int done;
-        cm_frame *gf = gen_enter(vm, CM_AS(cm_gen, gv), f, sent, CM_RET_NEXT, &done);
-        if (gf) {
-          SAVE();
-          vm->frame = f = gf;
-          LOAD();
-          DISPATCH();
+        if (!cm_is_null(gv) && cm_is_obj(gv) && cm_objptr(gv)->type == &cm_generator_type) {
+          /* next(generator): resume it in this loop (a nested resume could
+             not pause for the host); see CM_RET_NEXT. */
+          sp = base;
+          PUSH(dflt);
+          int done;
+          cm_frame *gf = gen_enter(vm, CM_AS(cm_gen, gv), f, sent, CM_RET_NEXT, &done);
+          if (gf) {
+            SAVE();
+            vm->frame = f = gf;
+            LOAD();
+            DISPATCH();
+          }
+          if (!done) goto error;
+          if (!cm_is_null(sp[-1])) DISPATCH(); /* exhausted: the default */
+          sp--;
+          retval = CM_NONE;
+          goto next_stop;
         }
-        if (!done) goto error;
-        if (!cm_is_null(sp[-1])) DISPATCH(); /* exhausted: the default */
-        sp--;
-        retval = CM_NONE;
-        goto next_stop;
       }
       if (UNLIKELY(CM_IS_EXTFN(b->fn)) && vm->nest == 0) {
         /* host.h: pause for the host, the call's arguments popped */

@@ -168,5 +168,24 @@ check(lib.monty_resume_name_lookup_value(h, b"10", None) == COMPLETE, "bound")
 check(value(h) == [10, 11, 20], "bound value")
 lib.monty_free(h)
 
+# a SyntaxError at create: "SyntaxError: msg", no "(file, line N)"
+err = C.c_void_p()
+check(lib.monty_create(b"def f(:\n    pass", None, b"s.py", C.byref(err)) is None, "syntax")
+check(take(err.value) == "SyntaxError: invalid syntax", "syntax summary")
+
+# Path.stat answered with a named tuple; a frozen dataclass refuses writes
+st = {"__type": "namedtuple", "type_name": "os.stat_result",
+      "field_names": ["st_mode", "st_size"], "values": [33188, 5]}
+h = lib.monty_create(b"from pathlib import Path\ns = Path('/a').stat()\n"
+                     b"u = load()\ntry:\n    u.id = 1\nexcept AttributeError as e:\n"
+                     b"    m = type(e).__name__ + ': ' + str(e)\n[s.st_size, s[0], m, s]",
+                     b"load", None, None)
+check(lib.monty_start(h, None) == OS_CALL, "stat os call")
+check(lib.monty_resume(h, json.dumps(st).encode(), None) == PENDING, "stat answered")
+check(lib.monty_resume(h, json.dumps(dc).encode(), None) == COMPLETE, "frozen done")
+check(value(h) == [5, 33188, "FrozenInstanceError: cannot assign to field 'id'", st],
+      "namedtuple and FrozenInstanceError")
+lib.monty_free(h)
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

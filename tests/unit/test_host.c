@@ -535,6 +535,152 @@ static void test_dataclass(void) {
   cmonty_program_free(vm, prog);
 }
 
+/* Frozen host dataclasses raise dataclasses.FrozenInstanceError, an
+   AttributeError subclass (one class per interpreter). */
+static void test_frozen_error(void) {
+  cmonty_vm *vm = svm;
+  cmonty_progress pr;
+  static const char *const in[1] = {"q"};
+  cmonty_program *prog = compile_in(
+      vm,
+      "def t(f):\n"
+      "    try:\n        f()\n"
+      "    except AttributeError as e:\n"
+      "        print(type(e).__name__, type(e).__module__, e, isinstance(e, AttributeError))\n"
+      "        return type(e)\n"
+      "def s1():\n    q.x = 5\n"
+      "def s2():\n    q.x += 1\n"
+      "def s3():\n    q.z = 1\n"
+      "def s4():\n    del q.x\n"
+      "c = t(s1)\nt(s2)\nt(s3)\nt(s4)\n"
+      "print(c is t(s1), c.__mro__[1] is AttributeError, q)\n"
+      "q.x = 9\n",
+      NULL, in, 1);
+  cmonty_val ins[1] = {point(vm, 8, 1, 2, 1)};
+  CHECK(cmonty_start(vm, prog, ins, 1, &pr) == CMONTY_OK);
+  CHECK(pr.kind == CMONTY_PROGRESS_ERROR);
+  CHECK(!strcmp(pr.out, "FrozenInstanceError dataclasses cannot assign to field 'x' True\n"
+                        "FrozenInstanceError dataclasses cannot assign to field 'x' True\n"
+                        "FrozenInstanceError dataclasses cannot assign to field 'z' True\n"
+                        "FrozenInstanceError dataclasses cannot delete field 'x' True\n"
+                        "FrozenInstanceError dataclasses cannot assign to field 'x' True\n"
+                        "True True Point(x=1, y=2)\n"));
+  CHECK(!strcmp(cmonty_error_type(vm), "FrozenInstanceError"));
+  CHECK(!strcmp(cmonty_error_message(vm), "cannot assign to field 'x'"));
+  cmonty_program_free(vm, prog);
+}
+
+/* A stat-like named tuple of n fields with values 0, 10, 20, ... */
+static cmonty_val stat_nt(cmonty_vm *vm, const char *type_name) {
+  static const char *const f[3] = {"st_mode", "st_ino", "st_size"};
+  cmonty_val v[3] = {cmonty_int(vm, 0), cmonty_int(vm, 10), cmonty_int(vm, 20)};
+  return cmonty_namedtuple(vm, type_name, strlen(type_name), f, v, 3);
+}
+
+static void test_namedtuple(void) {
+  cmonty_vm *vm = svm;
+  cmonty_progress pr;
+  /* builder and readers */
+  cmonty_val st = stat_nt(vm, "os.stat_result");
+  CHECK(cmonty_kind_of(vm, st) == CMONTY_KIND_NAMEDTUPLE);
+  CHECK(repr_is(vm, st, "os.stat_result(st_mode=0, st_ino=10, st_size=20)"));
+  const char *nm;
+  size_t nl;
+  CHECK(cmonty_namedtuple_type_name(vm, st, &nm, &nl) == CMONTY_OK && nl == 14 &&
+        !memcmp(nm, "os.stat_result", 14));
+  CHECK(repr_is(vm, cmonty_namedtuple_fields(vm, st), "('st_mode', 'st_ino', 'st_size')"));
+  CHECK(cmonty_len(vm, st) == 3 && int_of(vm, cmonty_item(vm, st, 2)) == 20);
+  CHECK(cmonty_item(vm, st, 3) == 0);
+  CHECK(cmonty_namedtuple_type_name(vm, cmonty_int(vm, 1), &nm, &nl) == CMONTY_MISUSE);
+  CHECK(cmonty_namedtuple_fields(vm, point(vm, 1, 1, 2, 0)) == 0);
+  /* bad builder arguments */
+  static const char *const dup[2] = {"a", "a"}, *const bad[1] = {"1a"};
+  cmonty_val two[2] = {cmonty_int(vm, 1), cmonty_int(vm, 2)};
+  CHECK(cmonty_namedtuple(vm, "P", 1, dup, two, 2) == 0);
+  CHECK(cmonty_namedtuple(vm, "P", 1, bad, two, 1) == 0);
+  CHECK(cmonty_namedtuple(vm, "a..b", 4, dup, two, 1) == 0);
+  CHECK(cmonty_namedtuple(vm, ".P", 2, dup, two, 1) == 0);
+  CHECK(cmonty_namedtuple(vm, NULL, 0, dup, two, 1) == 0);
+  CHECK(cmonty_namedtuple(vm, "P", 1, NULL, two, 1) == 0);
+  cmonty_val stale[1] = {0};
+  CHECK(cmonty_namedtuple(vm, "P", 1, dup, stale, 1) == 0);
+  CHECK(cmonty_kind_of(vm, cmonty_namedtuple(vm, "P", 1, NULL, NULL, 0)) ==
+        CMONTY_KIND_NAMEDTUPLE);
+  /* JSON both ways */
+  const char *js;
+  size_t jn;
+  const char *want = "{\"__type\":\"namedtuple\",\"type_name\":\"os.stat_result\","
+                     "\"field_names\":[\"st_mode\",\"st_ino\",\"st_size\"],"
+                     "\"values\":[0,10,20]}";
+  CHECK(cmonty_to_json(vm, st, &js, &jn) == CMONTY_OK && !strcmp(js, want));
+  cmonty_val back = cmonty_from_json(vm, want, strlen(want));
+  CHECK(cmonty_kind_of(vm, back) == CMONTY_KIND_NAMEDTUPLE &&
+        repr_is(vm, back, "os.stat_result(st_mode=0, st_ino=10, st_size=20)"));
+  /* malformed named tuples decode to the tuple of their values */
+  const char *short_nt = "{\"__type\":\"namedtuple\",\"type_name\":\"P\","
+                         "\"field_names\":[\"a\"],\"values\":[1,2]}";
+  cmonty_val sv = cmonty_from_json(vm, short_nt, strlen(short_nt));
+  CHECK(cmonty_kind_of(vm, sv) == CMONTY_KIND_TUPLE && repr_is(vm, sv, "(1, 2)"));
+  const char *noname = "{\"__type\":\"namedtuple\",\"values\":[3]}";
+  CHECK(repr_is(vm, cmonty_from_json(vm, noname, strlen(noname)), "(3,)"));
+
+  /* in Python: reads like a tuple; answering an external call with it */
+  static const char *const in[2] = {"st", "other"};
+  cmonty_program *prog = compile_in(
+      vm,
+      "def t(f):\n"
+      "    try:\n        print(repr(f()))\n"
+      "    except Exception as e:\n        print(type(e).__name__, e)\n"
+      "print(type(st).__name__, type(st).__module__, st.st_size, st[2], st[-1], st[0:2], len(st))\n"
+      "m, ino, size = st\n"
+      "print(m, ino, size, list(st), 10 in st, 5 in st, [x for x in st], bool(st))\n"
+      "print(st == (0, 10, 20), (0, 10, 20) == st, st != (0, 10, 20), st < (0, 11), st == other)\n"
+      "print(hash(st) == hash((0, 10, 20)), {st: 1}[(0, 10, 20)], st + (1,), st * 2)\n"
+      "print(isinstance(st, tuple), st.__match_args__, st._fields, type(st) is type(other))\n"
+      "P = type(st)\nmatch st:\n    case P(a, b, st_size=c):\n        print('cls', a, b, c)\n"
+      "def s1():\n    st.st_size = 1\n"
+      "def s2():\n    st.foo = 1\n"
+      "def s3():\n    del st.st_size\n"
+      "t(s1)\nt(s2)\nt(s3)\nt(lambda: st.nope)\nt(lambda: st[3])\nt(lambda: st['a'])\n"
+      "t(lambda: st.__dict__)\n"
+      "t(lambda: (st.count(10), st.index(20), st._asdict()))\n"
+      "t(lambda: st.index(5))\n"
+      "r = f(st)\nprint(r.st_ino, r)\n"
+      "r\n",
+      "f", in, 2);
+  cmonty_val ins[2] = {stat_nt(vm, "os.stat_result"), stat_nt(vm, "os.stat_result")};
+  CHECK(cmonty_start(vm, prog, ins, 2, &pr) == CMONTY_OK);
+  const char *out1 =
+      "stat_result os 20 20 20 (0, 10) 3\n"
+      "0 10 20 [0, 10, 20] True False [0, 10, 20] True\n"
+      "True True False True True\n"
+      "True 1 (0, 10, 20, 1) (0, 10, 20, 0, 10, 20)\n"
+      "False ('st_mode', 'st_ino', 'st_size') ('st_mode', 'st_ino', 'st_size') True\n"
+      "cls 0 10 20\n"
+      "AttributeError readonly attribute\n"
+      "AttributeError 'os.stat_result' object has no attribute 'foo' and no __dict__ for "
+      "setting new attributes\n"
+      "AttributeError readonly attribute\n"
+      "AttributeError 'os.stat_result' object has no attribute 'nope'\n"
+      "IndexError tuple index out of range\n"
+      "TypeError tuple indices must be integers or slices, not str\n"
+      "AttributeError 'os.stat_result' object has no attribute '__dict__'\n"
+      "(1, 2, {'st_mode': 0, 'st_ino': 10, 'st_size': 20})\n"
+      "ValueError tuple.index(x): x not in tuple\n";
+  CHECK(pr.out_len == strlen(out1) && !memcmp(pr.out, out1, pr.out_len));
+  if (pr.out_len != strlen(out1) || memcmp(pr.out, out1, pr.out_len))
+    fprintf(stderr, "got:\n%.*s", (int)pr.out_len, pr.out);
+  CHECK(pr.kind == CMONTY_PROGRESS_CALL && cmonty_kind_of(vm, cmonty_item(vm, pr.args, 0)) ==
+                                                CMONTY_KIND_NAMEDTUPLE);
+  const char *pj = "{\"__type\":\"namedtuple\",\"type_name\":\"Pt\","
+                   "\"field_names\":[\"st_ino\"],\"values\":[[1]]}";
+  CHECK(cmonty_resume(vm, cmonty_from_json(vm, pj, strlen(pj)), &pr) == CMONTY_OK);
+  CHECK(!strcmp(pr.out, "[1] Pt(st_ino=[1])\n"));
+  CHECK(pr.kind == CMONTY_PROGRESS_COMPLETE && cmonty_to_json(vm, pr.value, &js, &jn) == CMONTY_OK &&
+        !strcmp(js, pj));
+  cmonty_program_free(vm, prog);
+}
+
 /* A NAME_LOOKUP value is bound: later reads (also in functions) see it. */
 static void test_name_binding(void) {
   cmonty_vm *vm = svm;
@@ -615,8 +761,48 @@ static void test_dataclass_oom(void) {
   CHECK(ran > 20 && ok);
 }
 
+/* The same for named tuples: building, decoding, encoding, reading in
+   Python. */
+static void test_namedtuple_oom(void) {
+  static const char src[] = "[st.a, st[1:], repr(st), st == (1, [2]), hash(st[:1]), st]";
+  static const char *const in[1] = {"st"};
+  static const char json[] = "{\"__type\":\"namedtuple\",\"type_name\":\"m.P\","
+                             "\"field_names\":[\"a\",\"b\"],\"values\":[1,[2]]}";
+  static const char *const fields[2] = {"a", "b"};
+  int ok = 0, ran = 0;
+  for (long k = 0; k < 3000 && !ok; k += 2) {
+    failing f = {0, 0};
+    cmonty_vm *vm = cmonty_new(fail_alloc, &f);
+    if (!vm) continue;
+    cmonty_program *prog = NULL;
+    cmonty_compile(vm, src, sizeof src - 1, "m.py", NULL, 0, in, 1, &prog);
+    cmonty_from_json(vm, json, sizeof json - 1); /* the class exists first (see above) */
+    f.left = k;
+    f.armed = 1;
+    ran++;
+    cmonty_val one = cmonty_int(vm, 1), two = cmonty_int(vm, 2);
+    cmonty_val vals[2] = {one, cmonty_list(vm, &two, 1)};
+    cmonty_val nt = cmonty_namedtuple(vm, "m.P", 3, fields, vals, 2);
+    cmonty_val j = cmonty_from_json(vm, json, sizeof json - 1);
+    const char *txt;
+    size_t n;
+    cmonty_progress pr;
+    if (prog && nt && j && cmonty_kind_of(vm, j) == CMONTY_KIND_NAMEDTUPLE &&
+        cmonty_to_json(vm, j, &txt, &n) == CMONTY_OK && !strcmp(txt, json) &&
+        cmonty_start(vm, prog, &nt, 1, &pr) == CMONTY_OK && pr.kind == CMONTY_PROGRESS_COMPLETE)
+      ok = cmonty_len(vm, pr.value) == 6 && int_of(vm, cmonty_item(vm, pr.value, 0)) == 1 &&
+           repr_is(vm, cmonty_item(vm, pr.value, 1), "([2],)") &&
+           str_is(vm, cmonty_item(vm, pr.value, 2), "m.P(a=1, b=[2])") &&
+           cmonty_kind_of(vm, cmonty_item(vm, pr.value, 5)) == CMONTY_KIND_NAMEDTUPLE;
+    f.armed = 0;
+    cmonty_free(vm);
+  }
+  CHECK(ran > 20 && ok);
+}
+
 int main(void) {
   test_values();
+  test_namedtuple_oom();
   test_run();
   test_dataclass_oom();
   svm = cmonty_new(NULL, NULL);
@@ -626,6 +812,8 @@ int main(void) {
   test_progress_kinds();
   test_os_calls();
   test_dataclass();
+  test_frozen_error();
+  test_namedtuple();
   test_name_binding();
   cmonty_free(svm);
   printf("%d passed, %d failed\n", passed, failed);
