@@ -12,9 +12,10 @@
 **     cm_run_code, leaving vm->frame linked (also for f(*args) and for a
 **     native's tail call of the extfn). Elsewhere (nested runs, natives
 **     calling cm_call) the cm_extfn's call slot raises instead: that is
-**     left only for exotic paths (__eq__/__hash__ in a dict or set lookup,
-**     __repr__, __iter__ itself); the common consumers reach host calls
-**     from bytecode (vm.h, stacklessness).
+**     left only for exotic paths (operator dunders, __eq__/__hash__ in a
+**     dict or set lookup, '%s' % x and str.format, hasattr); user dunders
+**     reached from bytecode run as frames (vm.h, "user dunders run as
+**     frames").
 **   - An undefined global read at nest 0 during a host run: the loop calls
 **     cm_host_pause_name(), saves the frame just past the instruction and
 **     returns CM_PAUSE.

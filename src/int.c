@@ -1121,6 +1121,9 @@ static cm_value bool_construct(cm_vm *vm, const cm_value *args, int nargs,
                                cm_value kwnames) {
   if (cm_check_nargs(vm, "bool", nargs, kwnames, 0, 1) < 0) return CM_ERROR;
   if (nargs == 0) return CM_FALSE;
+  /* a user __bool__/__len__ runs as a frame of the VM loop (it may pause) */
+  cm_value r = cm_dunder_tail_bool(vm, args[0]);
+  if (!cm_is_null(r)) return r;
   int t = cm_truthy(vm, args[0]);
   return t < 0 ? CM_ERROR : cm_bool(t);
 }

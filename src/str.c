@@ -813,7 +813,11 @@ static cm_value str_construct(cm_vm *vm, const cm_value *args, int nargs,
     if (a[1] == CM_NULL && a[2] == CM_NULL) return cm_str_empty(vm);
     a[0] = CM_NULL;
   }
-  if (a[1] == CM_NULL && a[2] == CM_NULL) return cm_to_str(vm, a[0]);
+  if (a[1] == CM_NULL && a[2] == CM_NULL) {
+    /* a user __str__ runs as a frame of the VM loop (it may pause) */
+    cm_value r = cm_dunder_tail_str(vm, a[0]);
+    return cm_is_null(r) ? cm_to_str(vm, a[0]) : r;
+  }
   for (int i = 1; i < 3; i++)
     if (a[i] != CM_NULL && !cm_is_str(vm, a[i]))
       return cm_raise(vm, &cm_exc_TypeError,
