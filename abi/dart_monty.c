@@ -520,7 +520,9 @@ static cmonty_val decode_arg(MontyHandle *h, const char *json,
   vm->exc = CM_NULL;
   cm_value v = cm_json_decode(vm, json, strlen(json));
   if (cm_is_error(v)) {
-    char *m = exc_text(vm, "invalid JSON: ");
+    char *m = exc_text(vm, cm_exc_matches(vm, &cm_exc_NotImplementedError)
+                               ? "unsupported value: "
+                               : "invalid JSON: ");
     if (out_error) *out_error = m;
     else free(m);
     vm->exc = saved;

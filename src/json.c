@@ -748,7 +748,13 @@ static cm_value typed_object(dec *d, cm_value obj) {
   }
   if (!strcmp(t, "path")) return make_path(vm, obj);
   if (!strcmp(t, "dataclass")) return make_dataclass(vm, obj);
-  return obj; /* date, datetime, ...: no such types yet; unknown tags */
+  if (!strcmp(t, "date") || !strcmp(t, "datetime") || !strcmp(t, "timedelta") ||
+      !strcmp(t, "timezone"))
+    /* known to the wire format, but there is no datetime module yet: a
+       dict in its place would be a silently wrong answer */
+    return cm_raise(vm, &cm_exc_NotImplementedError,
+                    "%s values are not supported yet (no datetime module)", t);
+  return obj; /* unknown tags stay dicts, "__type" included (the spec) */
 }
 
 static cm_value dec_object(dec *d) {

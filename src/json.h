@@ -52,7 +52,8 @@ int cm_json_encode(cm_vm *vm, cm_buf *out, cm_value v);
 
 /* Decodes the JSON text s[0..n) (UTF-8) into a new value, or CM_ERROR
    (ValueError for malformed text or invalid UTF-8, TypeError for
-   unhashable set items, MemoryError). Surrounding whitespace is allowed,
+   unhashable set items, NotImplementedError for the date/datetime/
+   timedelta/timezone shapes until a datetime module exists, MemoryError). Surrounding whitespace is allowed,
    anything else after the value is an error. */
 cm_value cm_json_decode(cm_vm *vm, const char *s, size_t n);
 
