@@ -147,11 +147,22 @@ CMONTY_API const char *cmonty_error_traceback(cmonty_vm *vm);
 ** Pausing is stackless: the interpreter saves its state on its own heap
 ** and returns; nothing stays on the C stack. A call may sit anywhere in
 ** the program: nested functions, loops, try/finally, comprehensions,
-** generators, methods, lambdas, and the arguments of map/filter/sorted/
-** min/max/sum/list()/str.join and friends. The one exception: a call
+** generators (also resumed by next() or gen.send()), methods, lambdas, the
+** arguments of map/filter/sorted/min/max/sum/list()/str.join and friends,
+** and user dunder methods written in Python that the program reaches
+** directly: property getters/setters/deleters, __getattr__, __setattr__,
+** __delattr__, __getitem__, __setitem__, __delitem__, __contains__ (`in`),
+** __iter__/__next__ (for loops, iter(), next()), __len__ (len(), truth
+** tests, bool()), __bool__ (if/while/not, bool()), __str__/__repr__/
+** __format__ (print(), str(), repr(), format(), f-strings), keys()/
+** __getitem__ of a mapping read by dict()/dict.update(), __enter__/__exit__ of a with statement
+** (also when its body raised: `with open(p, 'w')` writes the file), also
+** through getattr()/hasattr()/setattr()/delattr(). The exception: a call
 ** reached inside a nested run of the interpreter (Python code called from
-** C code that cannot be suspended, e.g. a __eq__ or __hash__ method run
-** by a dict lookup, or __repr__ run by repr()) cannot pause and raises
+** C code that cannot be suspended: operator dunders such as __add__/
+** __eq__/__lt__, __hash__/__eq__ run by a dict or set lookup, '%s' % x or
+** str.format running __str__, a property read through super(), dunders
+** that are not plain functions) cannot pause and raises
 ** RuntimeError "cannot call external function 'f' here (inside a nested
 ** call)" (OS calls there raise PermissionError with a similar message).
 **
@@ -233,8 +244,9 @@ CMONTY_API cmonty_val cmonty_path(cmonty_vm *vm, const char *utf8,
    obj.meth(...) with meth not in attrs (any non-dunder name) pauses as a
    CALL with method_call = 1, name "meth" and args (obj, ...): answer it
    like any call (cmonty_resume_not_found raises AttributeError "'Name'
-   object has no attribute 'meth'"). Note that reading obj.meth without
-   calling it gives that callable too, so hasattr(obj, 'meth') is True.
+   object has no attribute 'meth'"). Only such a call reaches the host:
+   reading a missing attribute (obj.z, getattr(obj, 'z'), f = obj.meth) is
+   an AttributeError as in CPython, and hasattr(obj, 'z') is False.
    Returns a new scoped handle, or 0 (NULL name/fields, a name that is not
    an identifier, attrs not a DICT handle or with a non-str key, out of
    memory). */
@@ -336,7 +348,8 @@ CMONTY_API const char *cmonty_last_error(cmonty_vm *vm);
    CMONTY_MISUSE for a bad handle, CMONTY_EXCEPTION if the value cannot be
    encoded (too deep); cmonty_last_error() says why.
    cmonty_from_json: a new scoped handle, or 0 (malformed JSON, invalid
-   UTF-8; cmonty_last_error() has the parser's message). */
+   UTF-8, a date/datetime/timedelta/timezone shape -- not supported until
+   a datetime module exists; cmonty_last_error() says which). */
 CMONTY_API cmonty_status cmonty_to_json(cmonty_vm *vm, cmonty_val v,
                                         const char **json, size_t *len);
 CMONTY_API cmonty_val cmonty_from_json(cmonty_vm *vm, const char *json,

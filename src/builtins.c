@@ -635,7 +635,24 @@ static cm_value bi_hasattr(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
     return CM_ERROR;
   cm_value name = cm_intern_value(vm, a[1]);
   if (cm_is_error(name)) return CM_ERROR;
-  cm_value r = cm_getattr_opt(vm, a[0], name);
+  cm_value r;
+  if (cm_typeof(vm, a[0])->id == CM_T_USER) {
+    /* a property getter / __getattr__ runs as Python code (vm.h) */
+    cm_defer d;
+    r = cm_instance_getattr_defer(vm, a[0], name, &d);
+    if (r == CM_DEFER) {
+      cm_value t = cm_tuple_from(vm, d.args, (size_t)d.nargs);
+      if (cm_is_error(t)) return t;
+      cm_value p[2] = {d.fn, t};
+      return tail_prelude(vm, "dn_hasattr", p, 2, CM_NULL);
+    }
+    if (cm_is_error(r) && cm_exc_matches(vm, &cm_exc_AttributeError)) {
+      cm_exc_clear(vm);
+      r = CM_NULL;
+    }
+  } else {
+    r = cm_getattr_opt(vm, a[0], name);
+  }
   return cm_is_error(r) ? CM_ERROR : cm_bool(!cm_is_null(r));
 }
 

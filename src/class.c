@@ -7,7 +7,8 @@
 **
 ** A class owns a cm_type (cm_class.desc) that its instances point at. Its
 ** "solid" base is the built-in type whose memory layout instances use:
-** object (cm_instance) or an exception type (cm_exc, which has a dict).
+** object (cm_instance) or an exception type (cm_exc, which has a dict;
+** several exception bases combine by CPython's layout rules, exc_layout).
 ** Other built-in bases are not supported yet.
 **
 ** Slots are chosen once, when the class is made, from the dunders its MRO
@@ -19,6 +20,7 @@
 
 #include "dict.h"
 #include "frame.h"
+#include "host.h"
 #include "list.h"
 #include "runtime.h"
 #include "str.h"
@@ -381,10 +383,11 @@ static cm_value defer(cm_defer *d, cm_value f, cm_value a0, cm_value a1,
   return CM_DEFER;
 }
 
-/* u_getattr; with d, plain Python getters are deferred (vm.h). */
-static cm_value getattr_impl(cm_vm *vm, cm_value self, cm_value name,
-                             cm_defer *d) {
-  cm_class *c = class_of(vm, self);
+/* The normal attribute lookup of u_getattr (CPython's
+   object.__getattribute__): the attribute, CM_NULL (absent), CM_ERROR,
+   or CM_DEFER with *d set for a plain Python property getter (d given). */
+static cm_value lookup_attr(cm_vm *vm, cm_class *c, cm_value self,
+                            cm_value name, cm_defer *d) {
   cm_value v = cm_class_lookup(vm, &c->desc, name, false);
   if (cm_is_error(v)) return v;
   if (is_type(v, &cm_property_type)) {
@@ -404,12 +407,39 @@ static cm_value getattr_impl(cm_vm *vm, cm_value self, cm_value name,
   if (getter) return user_get(vm, v, self, CM_VAL(c));
   if (!cm_is_null(v)) return bind(vm, v, self, CM_VAL(c));
   if (!strcmp(cm_str_cstr(name), "__dict__")) return instance_dict(vm, self, true);
-  if (c->solid->getattr) {
-    cm_value r = c->solid->getattr(vm, self, name);
-    if (!cm_is_null(r)) return r;
-  }
+  if (c->solid->getattr) return c->solid->getattr(vm, self, name);
+  return CM_NULL;
+}
+
+/* u_getattr; with d, plain Python getters are deferred (vm.h). Like
+   CPython, a class's __getattr__ runs when the normal lookup finds
+   nothing or raises AttributeError (a property getter's included). */
+static cm_value getattr_impl(cm_vm *vm, cm_value self, cm_value name,
+                             cm_defer *d) {
+  cm_class *c = class_of(vm, self);
+  cm_value r = lookup_attr(vm, c, self, name, d);
+  bool missing = cm_is_null(r) ||
+                 (cm_is_error(r) && cm_exc_matches(vm, &cm_exc_AttributeError));
+  if (!missing && r != CM_DEFER) return r;
+  cm_value saved = vm->exc;
+  vm->exc = CM_NULL;
   cm_value ga = lookup_user(vm, c, "__getattr__");
-  if (cm_is_error(ga) || cm_is_null(ga)) return ga;
+  if (cm_is_null(ga)) vm->exc = saved;
+  if (cm_is_error(ga) || cm_is_null(ga)) return cm_is_null(ga) ? r : ga;
+  if (r == CM_DEFER) {
+    /* the getter runs through dn_getattr_or, which falls back to
+       __getattr__ on AttributeError */
+    cm_value h = cm_prelude_lit(vm, "dn_getattr_or");
+    cm_value b = cm_is_error(h) ? h : bind(vm, ga, self, CM_VAL(c));
+    if (cm_is_error(b)) return b;
+    d->args[3] = name;
+    d->args[2] = b;
+    d->args[1] = d->args[0]; /* self */
+    d->args[0] = d->fn;      /* the getter */
+    d->fn = h;
+    d->nargs = 4;
+    return CM_DEFER;
+  }
   if (d && is_type(ga, &cm_function_type)) return defer(d, ga, self, name, 2);
   return call_user(vm, self, "__getattr__", &name, 1);
 }
@@ -497,7 +527,10 @@ int cm_dunder_format_fn(cm_vm *vm, cm_value v, int conv, cm_value spec,
 int cm_instance_getmethod_defer(cm_vm *vm, cm_value o, cm_value name,
                                 cm_value *meth, cm_defer *d) {
   const cm_type *t = cm_typeof(vm, o);
-  if (t->getattr != u_getattr) return cm_getmethod(vm, o, name, meth);
+  if (t->getattr != u_getattr) {
+    if (cm_is_hostobj(vm, o)) return cm_hostobj_getmethod(vm, o, name, meth);
+    return cm_getmethod(vm, o, name, meth);
+  }
   cm_value f = cm_class_lookup(vm, t, name, false);
   if (cm_is_error(f)) return -1;
   if (is_type(f, &cm_function_type)) {
@@ -744,9 +777,30 @@ static cm_value compute_mro(cm_vm *vm, cm_value self, cm_value bases) {
 
 /* ---- making a class ---------------------------------------------------- */
 
-/* The built-in layout shared by all bases: object or one exception type. */
+/* CPython's instance layout of built-in exception type t: the nearest
+   of t and its ancestors whose C struct adds fields (its "solid base").
+   cmonty's exceptions all share cm_exc, but two exception bases combine
+   exactly when they would in CPython: class X(OSError, ValueError) is
+   fine (ValueError adds nothing), class X(OSError, AttributeError) is a
+   lay-out conflict. */
+static const cm_type *exc_layout(const cm_type *t) {
+  static const cm_type *const own[] = {
+      &cm_exc_AttributeError, &cm_exc_BaseExceptionGroup, &cm_exc_ImportError,
+      &cm_exc_NameError, &cm_exc_OSError, &cm_exc_StopIteration, &cm_exc_SyntaxError,
+      &cm_exc_SystemExit, &cm_exc_UnicodeDecodeError, &cm_exc_UnicodeEncodeError,
+      &cm_exc_UnicodeTranslateError};
+  for (; t && t != &cm_exc_BaseException; t = t->base)
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+      if (t == own[i]) return t;
+  return &cm_exc_BaseException;
+}
+
+/* The built-in type whose behaviour instances get: object, or the
+   exception type (of the bases' native types) with the most derived
+   layout; the first such base wins a tie, unless a later one derives
+   from it. NULL with TypeError when the layouts conflict. */
 static const cm_type *solid_base(cm_vm *vm, cm_tuple *bases) {
-  const cm_type *solid = &cm_object_type;
+  const cm_type *solid = &cm_object_type, *layout = &cm_object_type;
   for (size_t i = 0; i < bases->n; i++) {
     const cm_type *s = cm_native_type(cm_type_of_typeobj(bases->items[i]));
     if (s == &cm_object_type || s == solid) continue;
@@ -755,8 +809,13 @@ static const cm_type *solid_base(cm_vm *vm, cm_tuple *bases) {
                "subclassing '%s' is not supported yet", s->name);
       return NULL;
     }
-    if (solid != &cm_object_type && !cm_type_is_sub(s, solid)) {
-      if (!cm_type_is_sub(solid, s)) {
+    const cm_type *l = exc_layout(s);
+    if (solid != &cm_object_type && l == layout) {
+      if (cm_type_is_sub(s, solid)) solid = s;
+      continue;
+    }
+    if (solid != &cm_object_type && !cm_type_is_sub(l, layout)) {
+      if (!cm_type_is_sub(layout, l)) {
         cm_raise(vm, &cm_exc_TypeError,
                  "multiple bases have instance lay-out conflict");
         return NULL;
@@ -764,6 +823,7 @@ static const cm_type *solid_base(cm_vm *vm, cm_tuple *bases) {
       continue;
     }
     solid = s;
+    layout = l;
   }
   return solid;
 }
@@ -826,6 +886,9 @@ static cm_value new_class(cm_vm *vm, cm_value name, cm_value bases,
   if (!solid) return CM_ERROR;
   cm_class *c = cm_gc_new(vm, &cm_type_type, sizeof(cm_class));
   if (!c) return CM_ERROR;
+  /* A user class from here on, so the type finalizer (type.c) frees the
+     name buffer even if a later step fails and the class is dropped. */
+  c->desc.id = CM_T_USER;
   c->base.t = &c->desc;
   c->base.dict = ns;
   c->base.hdr.flags = 1; /* its dict needs no filling (type.c) */
@@ -835,7 +898,9 @@ static cm_value new_class(cm_vm *vm, cm_value name, cm_value bases,
   c->mro = CM_NULL;
   c->module = cm_dict_get_cstr(vm, ns, "__module__");
   c->qualname = cm_dict_get_cstr(vm, ns, "__qualname__");
+  if (cm_is_error(c->module) || cm_is_error(c->qualname)) return CM_ERROR;
   if (!cm_is_obj(c->module)) c->module = cm_intern(vm, "__main__");
+  if (cm_is_error(c->module)) return CM_ERROR;
   if (!cm_is_obj(c->qualname)) c->qualname = name;
   const cm_type *b0 = cm_type_of_typeobj(CM_AS(cm_tuple, bases)->items[0]);
   c->desc.base = b0;

@@ -1894,7 +1894,7 @@ static int compile_with_items(compiler *c, const cm_stmt *s, int item) {
   else TRY(compile_stmts(c, s->v.with.body));
   pop_fblock(c);
   pop_handler(c);
-  u->loc = s->loc;
+  u->loc = w->context_expr->loc; /* CPython: __exit__ calls point at it */
   TRY(call_exit_with_nones(c));
   TRY(emit_jump(c, CM_I_JUMP, end));
   /* exception path: [exit, exc] -> [exit, prev, exc] */

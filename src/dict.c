@@ -725,12 +725,24 @@ static cm_value m_items(cm_vm *vm, const cm_value *args, int nargs, cm_value kw)
   return view_new(vm, &cm_dict_items_type, args[0]);
 }
 
+/* 1 for a user instance with a keys attribute: a mapping that dict(m)
+   and dict.update(m) read through Python code (keys(), __getitem__);
+   0 if not; -1 if looking up keys raised something else than
+   AttributeError. */
+static int is_user_mapping(cm_vm *vm, cm_value m) {
+  if (cm_typeof(vm, m)->id != CM_T_USER) return 0;
+  cm_value keys = cm_getattr_opt(vm, m, cm_intern(vm, "keys"));
+  return cm_is_error(keys) ? -1 : !cm_is_null(keys);
+}
+
 /* Shared by dict.update and dict(): positional arg (if any), then kwargs.
-   A non-native iterable goes through the prelude so it can pause. */
+   A user instance (a mapping or an iterable) or a non-native iterable
+   goes through the prelude so it can pause: CM_NULL then (the caller
+   tail-calls tail_update). */
 static cm_value update_args(cm_vm *vm, cm_value d, const cm_value *args, int nargs,
                             cm_value kw) {
-  if (nargs == 1 && !is_dict(args[0]) && cm_typeof(vm, args[0])->id != CM_T_USER &&
-      !cm_iterable_is_native(vm, args[0]))
+  if (nargs == 1 && !is_dict(args[0]) &&
+      (cm_typeof(vm, args[0])->id == CM_T_USER || !cm_iterable_is_native(vm, args[0])))
     return CM_NULL;
   if (nargs == 1 && cm_dict_update(vm, d, args[0]) < 0) return CM_ERROR;
   size_t nkw = cm_has_kw(kw) ? CM_AS(cm_tuple, kw)->n : 0;
@@ -740,15 +752,31 @@ static cm_value update_args(cm_vm *vm, cm_value d, const cm_value *args, int nar
   return CM_NONE;
 }
 
+/* Calls native f(*args, **kw) again through the prelude, with args[i]
+   (a user mapping or a non-native iterable) read there first. */
+static cm_value tail_update(cm_vm *vm, cm_native_fn fn, const char *name,
+                            const cm_value *args, int nargs, cm_value kw, int i) {
+  cm_value f = cm_native_helper(vm, fn, name);
+  if (cm_is_error(f)) return f;
+  int m = is_user_mapping(vm, args[i]);
+  if (m < 0) return CM_ERROR;
+  if (m == 0) return cm_tail_relist(vm, f, args, nargs, kw, 1u << i);
+  cm_value h = cm_prelude(vm, "dn_mapping_call");
+  cm_value kd = cm_is_error(h) ? h : cm_kwargs_dict(vm, args + nargs, kw);
+  cm_value a = cm_is_error(kd) ? kd : cm_tuple_from(vm, args, (size_t)nargs);
+  if (cm_is_error(a)) return a;
+  cm_value p[4] = {f, a, cm_mkint(i), cm_is_null(kd) ? CM_NONE : kd};
+  cm_value t = cm_tuple_from(vm, p, 4);
+  return cm_is_error(t) ? t : cm_tailcall(vm, h, t, CM_NULL);
+}
+
 static cm_value m_update(cm_vm *vm, const cm_value *args, int nargs, cm_value kw) {
   if (nargs > 2)
     return cm_raise(vm, &cm_exc_TypeError, "update expected at most 1 argument, got %d",
                     nargs - 1);
   cm_value r = update_args(vm, args[0], args + 1, nargs - 1, kw);
   if (!cm_is_null(r)) return r;
-  cm_value f = cm_native_helper(vm, m_update, "update");
-  if (cm_is_error(f)) return f;
-  return cm_tail_relist(vm, f, args, nargs, kw, 2);
+  return tail_update(vm, m_update, "update", args, nargs, kw, 1);
 }
 
 static cm_value m_clear(cm_vm *vm, const cm_value *args, int nargs, cm_value kw) {
@@ -808,9 +836,7 @@ static cm_value dict_construct(cm_vm *vm, const cm_value *args, int nargs, cm_va
   cm_value r = update_args(vm, d, args, nargs, kw);
   if (cm_is_error(r)) return r;
   if (!cm_is_null(r)) return d;
-  cm_value f = cm_native_helper(vm, dict_construct, "dict");
-  if (cm_is_error(f)) return f;
-  return cm_tail_relist(vm, f, args, nargs, kw, 1);
+  return tail_update(vm, dict_construct, "dict", args, nargs, kw, 0);
 }
 
 static void dict_trace(cm_vm *vm, cm_obj *o) {

@@ -8,13 +8,14 @@
 ** instances are plain cm_instance objects: the instance dict *is* the
 ** attrs dict. After the class is made its descriptor's slots are replaced
 ** by the ones below:
-**   - attribute reads give attrs; a missing dunder is an AttributeError;
-**     any other missing name gives a "host method" (a cm_builtin whose fn
-**     is cm_host_method_native, self the tuple (name, receiver)): calling
-**     it pauses as a CALL with method_call = 1 and the receiver as args[0]
-**     (host.c, cm_host_pause_call). So `obj.meth(1)` reaches the host, and
-**     reading obj.meth without calling it gives that callable too (there is
-**     no way to tell a read from a call target in the getattr slot).
+**   - attribute reads give attrs (then the class's attributes); a missing
+**     name is an AttributeError, so getattr/hasattr behave as in CPython.
+**     A method load of a missing non-dunder name (`obj.meth(1)`, the VM's
+**     LOAD_METHOD through class.c's cm_instance_getmethod_defer) gives a
+**     "host method" instead (cm_hostobj_getmethod: a cm_builtin whose fn is
+**     cm_host_method_native, self the tuple (name, receiver)): calling it
+**     pauses as a CALL with method_call = 1 and the receiver as args[0]
+**     (host.c, cm_host_pause_call).
 **   - assignment/deletion update attrs, unless frozen: FrozenInstanceError
 **     "cannot assign to field 'x'" / "cannot delete field 'x'". That class
 **     is CPython's dataclasses.FrozenInstanceError (an AttributeError
@@ -102,11 +103,21 @@ static cm_value hostobj_getattr(cm_vm *vm, cm_value self, cm_value name) {
   if (cm_is_error(a)) return a;
   if (!cm_is_null(a)) return cm_descr_bind(vm, a, self, t);
   if (!strcmp(cm_str_cstr(name), "__dict__") && !cm_is_null(d)) return d;
-  if (is_dunder(name)) return cm_raise_no_attr(vm, self, name);
-  cm_value pair[2] = {name, self};
-  cm_value tup = cm_tuple_from(vm, pair, 2);
-  if (cm_is_error(tup)) return tup;
-  return cm_builtin_new(vm, cm_host_method_native, cm_str_cstr(name), tup);
+  return CM_NULL; /* cm_getattr raises AttributeError */
+}
+
+int cm_hostobj_getmethod(cm_vm *vm, cm_value self, cm_value name, cm_value *meth) {
+  cm_value a = hostobj_getattr(vm, self, name);
+  if (cm_is_error(a)) return -1;
+  if (cm_is_null(a)) {
+    if (is_dunder(name)) return cm_raise_no_attr(vm, self, name), -1;
+    cm_value pair[2] = {name, self};
+    cm_value tup = cm_tuple_from(vm, pair, 2);
+    a = cm_is_error(tup) ? tup : cm_builtin_new(vm, cm_host_method_native, cm_str_cstr(name), tup);
+    if (cm_is_error(a)) return -1;
+  }
+  *meth = a;
+  return 0;
 }
 
 /* The class cache (host.c): a dict keyed by type_id (int) for dataclass
@@ -327,8 +338,8 @@ cm_value cm_hostobj_new(cm_vm *vm, cm_value name, uint64_t type_id, cm_value fie
 ** len, iteration and unpacking, `in`, comparisons (==, < ...) with tuples
 ** and other named tuples, hash (that of the tuple), + and * (giving
 ** tuples), count/index, repr type_name(f=v, ...), __match_args__,
-** _fields and _asdict(). A sequence pattern (`case (a, b):`) does not
-** match it yet (vm.c's match_sequence knows list/tuple/range only).
+** _fields and _asdict(), sequence patterns (`case (a, b):`, vm.c's
+** match_sequence) and class patterns.
 ** Attributes are read-only (CPython's structseq messages). The instance
 ** dict maps each field to its value (so generic attribute code never sees
 ** a non-dict there); the values tuple is rebuilt from it when needed.

@@ -799,13 +799,29 @@ static cm_value before_with(cm_vm *vm, cm_value mgr, cm_value *exit_out) {
   return enter;
 }
 
-static cm_value with_exit_call(cm_vm *vm, cm_value exit, cm_value exc) {
-  cm_value args[3];
-  args[0] = cm_type_value(vm, cm_typeof(vm, exc));
-  args[1] = exc;
-  args[2] = is_exc_obj(exc) ? CM_AS(cm_exc, exc)->traceback : CM_NONE;
-  if (cm_is_null(args[2])) args[2] = CM_NONE;
-  return cm_call(vm, exit, args, 3, CM_NULL);
+/* The call exit(type(exc), exc, exc.__traceback__) of a with statement
+   whose body raised, as a frame of the loop (run_dunder, CM_DK_EXIT): a
+   Python function or a method of one runs directly, any other callable
+   through the prelude's dn_exit, so a host call inside (a file's flush)
+   pauses. 0, or -1 if the prelude fails to load. */
+static int with_exit_defer(cm_vm *vm, cm_value exit, cm_value exc, cm_defer *d) {
+  cm_value fn = exit, tb = is_exc_obj(exc) ? CM_AS(cm_exc, exc)->traceback : CM_NONE;
+  int n = 0;
+  if (cm_is_obj(exit) && cm_objptr(exit)->type == &cm_method_type &&
+      is_func(CM_AS(cm_method, exit)->func)) {
+    fn = CM_AS(cm_method, exit)->func;
+    d->args[n++] = CM_AS(cm_method, exit)->self;
+  } else if (!is_func(exit)) {
+    fn = cm_prelude(vm, "dn_exit");
+    if (cm_is_error(fn)) return -1;
+    d->args[n++] = exit;
+  }
+  d->fn = fn;
+  d->args[n++] = cm_type_value(vm, cm_typeof(vm, exc));
+  d->args[n++] = exc;
+  d->args[n++] = cm_is_null(tb) ? CM_NONE : tb;
+  d->nargs = n;
+  return 0;
 }
 
 static cm_value import_name(cm_vm *vm, cm_value name, cm_value level, cm_value fromlist) {
@@ -860,9 +876,11 @@ static bool is_type_obj(cm_value v) {
   return cm_is_obj(v) && cm_objptr(v)->type == &cm_type_type;
 }
 
+/* A sequence pattern's subject: list, tuple, range (and subclasses) and
+   the host's named tuples (hostobj.c), which read like tuples. */
 static bool match_sequence(cm_vm *vm, cm_value v) {
   return cm_isinstance_t(vm, v, &cm_list_type) || cm_isinstance_t(vm, v, &cm_tuple_type) ||
-         cm_isinstance_t(vm, v, &cm_range_type);
+         cm_isinstance_t(vm, v, &cm_range_type) || cm_is_namedtuple(vm, v);
 }
 
 /* subj[k] for each key, as a tuple; None if a key is missing. */
@@ -2266,12 +2284,11 @@ execute:
     DISPATCH();
   }
   TARGET(WITH_EXCEPT_START) {
-    cm_value exc = sp[-1];
-    cm_value r = with_exit_call(vm, sp[-3], exc);
-    CHECK(r);
-    if (is_exc_obj(exc) && CM_AS(cm_exc, exc)->uncatchable) r = CM_FALSE;
-    PUSH(r);
-    DISPATCH();
+    /* [exit, prev, exc] -> [exit, prev, exc, exit(...)]: __exit__ runs as a
+       frame (with_exit_defer); the result is pushed at dunder_done */
+    if (with_exit_defer(vm, sp[-3], sp[-1], &dfr) < 0) goto error;
+    dkind = CM_DK_EXIT;
+    goto run_dunder;
   }
   TARGET(LOAD_ASSERTION_ERROR) {
     PUSH(cm_type_value(vm, &cm_exc_AssertionError));
@@ -2742,7 +2759,8 @@ run_dunder : {
   /* The current instruction needs a user dunder (dfr, a plain Python
      function): run it as a frame of this loop, so a host call inside can
      pause (vm.h). Its operands are already popped, except for the
-     truth-test kinds, whose instruction reruns on the checked bool. */
+     truth-test kinds, whose instruction reruns on the checked bool, and
+     WITH_EXCEPT_START's (CM_DK_EXIT), which stay below the result. */
   cm_value g = CM_NULL;
   cm_frame *nf = frame_for_call(vm, CM_AS(cm_func, dfr.fn), dfr.args, dfr.nargs, CM_NULL, &g);
   if (!nf) {
@@ -2766,6 +2784,12 @@ run_dunder : {
 dunder_done:
   /* retval: the dunder's result for the instruction before ip (dkind) */
   if (dkind == CM_DK_DISCARD) DISPATCH();
+  if (dkind == CM_DK_EXIT) {
+    /* a limit breach is never swallowed, whatever __exit__ returned */
+    cm_value exc = sp[-1];
+    PUSH(is_exc_obj(exc) && CM_AS(cm_exc, exc)->uncatchable ? CM_FALSE : retval);
+    DISPATCH();
+  }
   if (dkind != CM_DK_PUSH) {
     retval = cm_dunder_result(vm, dkind, retval);
     CHECK(retval);

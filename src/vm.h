@@ -29,7 +29,16 @@
 **    Instructions that consume an iterable (unpacking, `*x`, `{*x}`) hand
 **    generators and user iterables to a prelude helper run as a frame
 **    (CM_RET_REDO); FOR_ITER wraps a user iterator in a prelude generator;
-**    next(generator) is stepped by the loop (CM_RET_NEXT).
+**    next(generator) and gen.send(v) are stepped by the loop (CM_RET_NEXT).
+**    User dunders that are plain Python functions (property getters and
+**    setters, __getattr__, __setattr__/__delattr__, __getitem__/
+**    __setitem__/__delitem__, __contains__, __iter__, __bool__/__len__ in
+**    truth tests, __str__/__repr__/__format__ in f-strings, __exit__ when
+**    a with body raised) run as frames of the loop when reached from
+**    bytecode (CM_RET_DUNDER, see "user dunders run as frames" below);
+**    builtins reaching them (len, repr, str, bool, iter, format, print,
+**    getattr, hasattr, setattr, delattr) tail-call prelude helpers.
+**    Operators, comparisons and __hash__/__eq__ stay nested.
 */
 #ifndef CM_VM_H
 #define CM_VM_H
@@ -401,13 +410,15 @@ enum {
   CM_DK_LEN,       /* __len__: a non-negative index-sized int */
   CM_DK_BOOL,      /* __bool__: must be a bool */
   CM_DK_LEN_BOOL,  /* __len__ used for truth: bool(checked len) */
+  CM_DK_EXIT,      /* __exit__ after an exception (WITH_EXCEPT_START): the
+                      result, but False when the exception is uncatchable */
   CM_DK_NKINDS
 };
 /* Returned by the *_defer functions: *d names the call to make. */
 #define CM_DEFER CM_MKSPEC(10)
 typedef struct cm_defer {
   cm_value fn;       /* a plain Python function */
-  cm_value args[3];
+  cm_value args[4];
   int nargs;
 } cm_defer;
 /* The plain Python function a user class of self defines as dunder
@@ -424,9 +435,15 @@ int cm_dunder_str_fn(cm_vm *vm, cm_value self, bool repr, cm_value *fn);
 int cm_dunder_format_fn(cm_vm *vm, cm_value v, int conv, cm_value spec,
                         cm_defer *d);
 /* cm_getmethod for a user instance, except that a plain Python property
-   getter / __getattr__ is deferred: returns 2 with *d filled. */
+   getter / __getattr__ is deferred: returns 2 with *d filled. A host
+   dataclass goes to cm_hostobj_getmethod. */
 int cm_instance_getmethod_defer(cm_vm *vm, cm_value o, cm_value name,
                                 cm_value *meth, cm_defer *d);
+/* Method load on a host dataclass (hostobj.c): like cm_getmethod (0 with
+   *meth, or -1), except that a missing non-dunder name gives the host
+   method callable that pauses as a method call (reading it is an
+   AttributeError). */
+int cm_hostobj_getmethod(cm_vm *vm, cm_value self, cm_value name, cm_value *meth);
 /* cm_setattr (v CM_NULL: delete) for a user instance, except that a
    plain Python __setattr__/__delattr__ or property setter/deleter is
    deferred: returns 2 with *d filled; else 0 / -1. */
@@ -437,8 +454,10 @@ int cm_instance_setattr_defer(cm_vm *vm, cm_value self, cm_value name,
 cm_value cm_dunder_result(cm_vm *vm, int kind, cm_value r);
 /* u_getattr for a user instance (self's type is a user class), except
    that a property getter or __getattr__ that is a plain Python function
-   is not called: *d is filled and CM_DEFER returned. Otherwise the
-   attribute, CM_NULL (absent, no exception) or CM_ERROR. */
+   is not called: *d is filled and CM_DEFER returned (a getter of a class
+   that also has __getattr__ runs through the prelude's dn_getattr_or,
+   which falls back to __getattr__ on AttributeError like CPython).
+   Otherwise the attribute, CM_NULL (absent, no exception) or CM_ERROR. */
 cm_value cm_instance_getattr_defer(cm_vm *vm, cm_value self, cm_value name,
                                    cm_defer *d);
 /* For the str(x) / bool(x) constructors: CM_TAILCALL (vm->tail_* set)

@@ -2,9 +2,10 @@
 ** test_host_dunders.c — host calls made inside user dunder methods and
 ** properties (property getters, __getitem__/__setitem__/__delitem__,
 ** __contains__, __iter__/__next__, __len__, __bool__, __str__/__repr__/
-** __format__, gen.send, __getattr__): each pauses like any other call, the
-** host's answer is used, an exception resumed into the dunder propagates,
-** and runs without a host behave as before. The one external function,
+** __format__, gen.send, __getattr__, __exit__ after an exception): each
+** pauses like any other call, the host's answer is used, an exception
+** resumed into the dunder propagates, and runs without a host behave as
+** before. The one external function,
 ** fetch(x), is answered by answer(): int n -> n * 10; str s -> "<s>",
 ** except that "!msg" raises ValueError(msg) at the call.
 */
@@ -105,6 +106,40 @@ static void test_property(void) {
         "print([r.data for _ in range(3)])\n",
         false, &o);
   CHECK(ok(&o, "<a> <A> <a> <zz>\n<other> <MORE> <x>\n['<a>', '<a>', '<a>']\n", 10));
+}
+
+/* hasattr() runs a property getter / __getattr__ as Python code: a host
+   call inside pauses; AttributeError from it (even one the host raises
+   at the call) means False. */
+static void test_hasattr(void) {
+  outcome o;
+  drive("class R:\n"
+        "    @property\n    def p(self):\n        return fetch('p')\n"
+        "    @property\n    def q(self):\n        if fetch(1) == 10:\n"
+        "            raise AttributeError('q')\n"
+        "    def __getattr__(self, name):\n        return fetch(name)\n"
+        "class M:\n"
+        "    def __getattr__(self, name):\n"
+        "        if fetch(name) != '<yes>':\n            raise AttributeError(name)\n"
+        "        return 1\n"
+        "r, m = R(), M()\n"
+        "print(hasattr(r, 'p'), hasattr(r, 'q'), hasattr(r, 'z'), hasattr(m, 'yes'), hasattr(m, 'no'))\n",
+        false, &o);
+  /* R.q raises AttributeError, so __getattr__('q') runs too, like CPython */
+  CHECK(ok(&o, "True True True True False\n", 6));
+}
+
+/* str(x) and bool(x) run __str__ / __bool__ / __len__ through the
+   prelude: they pause too. */
+static void test_str_bool_constructors(void) {
+  outcome o;
+  drive("class S:\n"
+        "    def __str__(self):\n        return fetch('s')\n"
+        "    def __bool__(self):\n        return fetch(0) == 0\n"
+        "class L:\n    def __len__(self):\n        return fetch(0)\n"
+        "print(str(S()), bool(S()), bool(L()), [str(S()) for _ in range(2)])\n",
+        false, &o);
+  CHECK(ok(&o, "<s> True False ['<s>', '<s>']\n", 5));
 }
 
 static void test_setattr(void) {
@@ -249,6 +284,104 @@ static void test_exceptions(void) {
                "__bool__ should return bool, returned int\n", 2));
 }
 
+/* __exit__ of a with statement whose body raised runs as a frame: a host
+   call inside pauses, a truthy result swallows the exception, a falsy one
+   lets it propagate with its traceback, an exception from __exit__
+   replaces it (chained), and a callable object as __exit__ works too. */
+static void test_with_exit(void) {
+  outcome o;
+  drive("class CM:\n"
+        "    def __init__(self, tag, keep):\n        self.tag, self.keep = tag, keep\n"
+        "    def __enter__(self):\n        return fetch(self.tag)\n"
+        "    def __exit__(self, t, e, tb):\n"
+        "        print('exit', t.__name__, e, fetch(self.tag + '!'), tb is not None)\n"
+        "        return self.keep\n"
+        "def run(keep, n):\n"
+        "    for i in range(n):\n"
+        "        with CM('c' + str(i), keep) as v:\n"
+        "            raise KeyError(v)\n"
+        "    return 'done'\n"
+        "print(run(1, 2))\n"
+        "try:\n    run(0, 1)\nexcept KeyError as e:\n    print('KE', e, e.__traceback__ is not None)\n",
+        false, &o);
+  CHECK(ok(&o, "exit KeyError '<c0>' <c0!> True\nexit KeyError '<c1>' <c1!> True\ndone\n"
+               "exit KeyError '<c0>' <c0!> True\nKE '<c0>' True\n", 6));
+
+  /* the host raises inside __exit__: that exception replaces the body's,
+     chained to it; a callable object as __exit__ (through the prelude) */
+  drive("class CM:\n"
+        "    def __enter__(self):\n        return self\n"
+        "    def __exit__(self, *a):\n        fetch('!from exit')\n"
+        "class X:\n"
+        "    def __call__(self, t, e, tb):\n        return fetch(t.__name__) == '<IndexError>'\n"
+        "class CM2:\n"
+        "    def __enter__(self):\n        return 2\n"
+        "    __exit__ = X()\n"
+        "try:\n    with CM():\n        1 / 0\n"
+        "except ValueError as e:\n    print('VE', e, type(e.__context__).__name__)\n"
+        "with CM2() as v:\n    [][v]\n"
+        "print('swallowed', v)\n",
+        false, &o);
+  CHECK(ok(&o, "VE from exit ZeroDivisionError\nswallowed 2\n", 2));
+
+  /* uncaught: the body's exception, with the traceback of its raise */
+  drive("class CM:\n"
+        "    def __enter__(self):\n        return self\n"
+        "    def __exit__(self, *a):\n        return fetch(0)\n"
+        "def f():\n    with CM():\n        raise LookupError('deep')\n"
+        "f()\n",
+        false, &o);
+  CHECK(o.kind == CMONTY_PROGRESS_ERROR && o.pauses == 1 && !strcmp(o.err_type, "LookupError"));
+  CHECK(strstr(o.err_tb, "line 8, in f") && strstr(o.err_tb, "line 9, in <module>") &&
+        !strstr(o.err_tb, "__exit__") && strstr(o.err_tb, "LookupError: deep"));
+
+  /* without a host, a host call in __exit__ is refused where it is made */
+  drive("class CM:\n"
+        "    def __enter__(self):\n        return self\n"
+        "    def __exit__(self, *a):\n        return fetch(1)\n"
+        "with CM():\n    raise KeyError(1)\n",
+        true, &o);
+  CHECK(o.kind == CMONTY_PROGRESS_ERROR && !strcmp(o.err_type, "RuntimeError") &&
+        strstr(o.err_tb, "During handling"));
+}
+
+/* `with open(path, 'w')` left by an exception: file.__exit__ flushes the
+   content with a Path.write_text OS call, which pauses like any other; the
+   host records each write. */
+static void test_with_open_exception(void) {
+  const char *src = "try:\n"
+                    "    with open('f.txt', 'w') as f:\n"
+                    "        f.write('x')\n"
+                    "        raise ValueError('boom')\n"
+                    "except ValueError as e:\n"
+                    "    print('VE', e, f.closed)\n";
+  cmonty_vm *vm = cmonty_new(NULL, NULL);
+  cmonty_set_capture(vm, 1);
+  cmonty_program *p = NULL;
+  CHECK(cmonty_compile(vm, src, strlen(src), "main.py", NULL, 0, NULL, 0, &p) == CMONTY_OK);
+  char writes[256] = "", out[256] = "";
+  cmonty_progress pr;
+  cmonty_status st = cmonty_start(vm, p, NULL, 0, &pr);
+  for (int guard = 0; st == CMONTY_OK && guard < 10; guard++) {
+    strncat(out, pr.out, sizeof out - strlen(out) - 1);
+    if (pr.kind != CMONTY_PROGRESS_OS_CALL) break;
+    const char *s = "?";
+    size_t n = 1;
+    if (strcmp(pr.name, "Path.write_text") != 0 ||
+        cmonty_get_str(vm, cmonty_item(vm, pr.args, 1), &s, &n) != CMONTY_OK)
+      s = "?", n = 1;
+    snprintf(writes + strlen(writes), sizeof writes - strlen(writes), "%s(%.*s);", pr.name,
+             (int)n, s);
+    st = cmonty_resume(vm, cmonty_none(vm), &pr);
+  }
+  CHECK(st == CMONTY_OK && pr.kind == CMONTY_PROGRESS_COMPLETE);
+  CHECK(!strcmp(writes, "Path.write_text();Path.write_text(x);"));
+  CHECK(!strcmp(out, "VE boom True\n"));
+  if (strcmp(out, "VE boom True\n")) fprintf(stderr, "  writes %s out %s\n", writes, out);
+  cmonty_program_free(vm, p);
+  cmonty_free(vm);
+}
+
 /* Many pauses inside dunders in a loop: frames and the value stack stay
    consistent (and the GC, which may run between pauses, keeps them). */
 static void test_many(void) {
@@ -304,12 +437,16 @@ int main(void) {
   test_property();
   test_subscript();
   test_setattr();
+  test_hasattr();
+  test_str_bool_constructors();
   test_iter_len_bool();
   test_str_repr_format();
   test_send();
   test_exceptions();
   test_many();
   test_no_host_and_nested();
+  test_with_exit();
+  test_with_open_exception();
   printf("%d passed, %d failed\n", passed, failed);
   return failed != 0;
 }

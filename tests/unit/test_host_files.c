@@ -792,13 +792,6 @@ static void test_exit_on_exception(cmonty_vm *vm) {
          "except Exception as e:\n    print(type(e).__name__, e, f.closed)\n"
          "print(open('a.txt').read())\n",
          out, sizeof out);
-  /* TRANSITIONAL: the VM calls __exit__ on the exception path through a
-     nested run (vm.c with_exit_call), where the flush cannot pause. Delete
-     this probe once WITH_EXCEPT_START runs __exit__ as a frame. */
-  if (strstr(out, "inside a nested call")) {
-    printf("skip: __exit__ after an exception runs nested\n");
-    return;
-  }
   CHECK(!strcmp(out, "ValueError boom True\nx\n"));
   if (strcmp(out, "ValueError boom True\nx\n")) fprintf(stderr, "%s", out);
 }
@@ -869,15 +862,6 @@ static void test_environ(cmonty_vm *vm) {
                      "('HOME', '/home/user') C.UTF-8\nn1 n1\nn1 gone\nKeyError 'NEW'\n"
                      "str expected, not int\nv\nNone\n"));
   if (strstr(out, "ERROR")) fprintf(stderr, "%s", out);
-  /* TRANSITIONAL: subscript, `in`, iter() and len() on os.environ run
-     user dunders, which pause only once the VM runs them as frames
-     (task "dunders"). Until then they raise inside a nested call: skip.
-     Delete this probe when that lands. */
-  run_fs(vm, "import os\nprint(os.environ['HOME'])\n", out, sizeof out);
-  if (strstr(out, "inside a nested call")) {
-    printf("skip: os.environ dunders need dunder pausing\n");
-    return;
-  }
   run_fs(vm,
          "import os\n"
          "print(os.environ['HOME'], 'HOME' in os.environ, 'NOPE' in os.environ)\n"
@@ -890,6 +874,16 @@ static void test_environ(cmonty_vm *vm) {
          out, sizeof out);
   CHECK(!strcmp(out, "/home/user True False\nKeyError 'NOPE'\nstr expected, not int\n"
                      "2 ['HOME', 'LANG'] ['HOME', 'LANG']\ny y\nFalse\nKeyError 'X'\n"));
+  if (strstr(out, "ERROR")) fprintf(stderr, "%s", out);
+  /* dict(os.environ) and dict.update(os.environ) read it through keys()
+     and __getitem__, which pause for their OS calls */
+  run_fs(vm,
+         "import os\n"
+         "d = dict(os.environ, X='1')\nprint(sorted(d.items()))\n"
+         "e = {'A': 'a'}\ne.update(os.environ)\nprint(sorted(e))\n",
+         out, sizeof out);
+  CHECK(!strcmp(out, "[('HOME', '/home/user'), ('LANG', 'C.UTF-8'), ('X', '1')]\n"
+                     "['A', 'HOME', 'LANG']\n"));
   if (strstr(out, "ERROR")) fprintf(stderr, "%s", out);
 }
 
