@@ -10,15 +10,7 @@
 
 #include "cmonty.h"
 
-static int passed, failed;
-#define CHECK(c)                                                      \
-  do {                                                                \
-    if (c) passed++;                                                  \
-    else {                                                            \
-      failed++;                                                       \
-      fprintf(stderr, "%s:%d: FAILED: %s\n", __FILE__, __LINE__, #c); \
-    }                                                                 \
-  } while (0)
+#include "check.h"
 
 static cmonty_program *compile(cmonty_vm *vm, const char *src, const char *ext) {
   const char *names[8];

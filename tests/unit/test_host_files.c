@@ -12,15 +12,7 @@
 
 #include "cmonty.h"
 
-static int passed, failed;
-#define CHECK(c)                                                      \
-  do {                                                                \
-    if (c) passed++;                                                  \
-    else {                                                            \
-      failed++;                                                       \
-      fprintf(stderr, "%s:%d: FAILED: %s\n", __FILE__, __LINE__, #c); \
-    }                                                                 \
-  } while (0)
+#include "check.h"
 
 /* ---- the in-memory file system -------------------------------------- */
 
