@@ -63,7 +63,7 @@ static void rescan(cm_vm *vm) {
 static void mark_roots(cm_vm *vm) {
   for (int i = 0; i < CM_T_NBUILTIN; i++) cm_gc_mark_value(vm, vm->typeobj[i]);
   cm_value fields[] = {vm->builtins, vm->modules, vm->main_globals, vm->prelude,
-                       vm->memerr, vm->exc, vm->handled, vm->tail_callable,
+                       vm->memerr, vm->exc, vm->handled, vm->tail_callable, vm->empty_tuple,
                        vm->tail_args, vm->tail_kwargs};
   for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
     cm_gc_mark_value(vm, fields[i]);

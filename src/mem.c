@@ -218,6 +218,7 @@ cm_vm *cm_vm_new(cmonty_alloc_fn alloc, void *ud) {
   vm->limits.max_depth = 0; /* default: 1000, catchable (vm.c) */
   vm->exc = vm->handled = CM_NULL;
   vm->builtins = vm->modules = vm->main_globals = vm->prelude = CM_NULL;
+  vm->empty_tuple = CM_NULL;
   vm->memerr = vm->tail_callable = vm->tail_args = vm->tail_kwargs = CM_NULL;
   if (cm_types_init(vm) < 0 || cm_builtins_init(vm) < 0) {
     cm_vm_free(vm);

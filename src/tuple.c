@@ -11,12 +11,16 @@ static bool is_tuple(cm_value v) {
 }
 
 cm_value cm_tuple_new(cm_vm *vm, size_t n) {
+  /* Every () is one object, as in CPython. Callers fill items[0..n), so
+     sharing the empty one is safe. */
+  if (n == 0 && !cm_is_null(vm->empty_tuple)) return vm->empty_tuple;
   if (n > (UINT32_MAX - sizeof(cm_tuple)) / sizeof(cm_value))
     return cm_raise_memory(vm);
   cm_tuple *t = cm_gc_new(vm, &cm_tuple_type, sizeof(cm_tuple) + n * sizeof(cm_value));
   if (!t) return CM_ERROR;
   t->n = n;
   for (size_t i = 0; i < n; i++) t->items[i] = CM_NONE;
+  if (n == 0) vm->empty_tuple = CM_VAL(t);
   return CM_VAL(t);
 }
 

@@ -99,6 +99,7 @@ struct cm_vm {
   cm_value modules;      /* dict: name -> module */
   cm_value main_globals; /* dict of __main__ */
   cm_value prelude;      /* dict: Python-level helpers (prelude.c), lazy */
+  cm_value empty_tuple;  /* the one () (as CPython: `() is ()`), lazy */
 
   /* Small-block cache (mem.c): freed blocks of up to CM_POOL_MAX bytes,
      by 16-byte size class, reused before asking the allocator hook. */
