@@ -157,11 +157,16 @@ CMONTY_API const char *cmonty_error_traceback(cmonty_vm *vm);
 ** __format__ (print(), str(), repr(), format(), f-strings), keys()/
 ** __getitem__ of a mapping read by dict()/dict.update(), __enter__/__exit__ of a with statement
 ** (also when its body raised: `with open(p, 'w')` writes the file), also
-** through getattr()/hasattr()/setattr()/delattr(). The exception: a call
+** through getattr()/hasattr()/setattr()/delattr(), and operator dunders
+** used by an operator in the program: __add__/__radd__/__iadd__ and the
+** other binary and in-place operators, the rich comparisons __eq__/
+** __ne__/__lt__/__le__/__gt__/__ge__ (==, !=, <, ..., and min()/max()),
+** __neg__/__pos__/__invert__, and __str__/__repr__ of '%s' % x / '%r' % x.
+** The exception: a call
 ** reached inside a nested run of the interpreter (Python code called from
-** C code that cannot be suspended: operator dunders such as __add__/
-** __eq__/__lt__, __hash__/__eq__ run by a dict or set lookup, '%s' % x or
-** str.format running __str__, a property read through super(), dunders
+** C code that cannot be suspended: __eq__/__lt__ run by a builtin such as
+** list.sort(), sorted(), list.index() or ==/in on containers, __hash__/__eq__ run
+** by a dict or set lookup, str.format running __str__, a property read through super(), dunders
 ** that are not plain functions) cannot pause and raises
 ** RuntimeError "cannot call external function 'f' here (inside a nested
 ** call)" (OS calls there raise PermissionError with a similar message).

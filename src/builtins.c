@@ -338,6 +338,29 @@ static cm_value minmax_iter(cm_vm *vm, cm_value it, cm_value key, int op) {
   }
 }
 
+/* Some value min()/max() would compare (the arguments, or the items of a
+   single list/tuple) is a user instance: its Python __lt__/__gt__ runs as
+   a frame when the prelude's loop compares (so a host call can pause). */
+static bool has_user_item(cm_vm *vm, const cm_value *args, int nargs) {
+  const cm_value *v = args;
+  size_t n = (size_t)nargs;
+  if (nargs == 1) {
+    const cm_type *t = cm_typeof(vm, args[0]);
+    if (t == &cm_list_type) {
+      v = CM_AS(cm_list, args[0])->items;
+      n = CM_AS(cm_list, args[0])->n;
+    } else if (t == &cm_tuple_type) {
+      v = CM_AS(cm_tuple, args[0])->items;
+      n = CM_AS(cm_tuple, args[0])->n;
+    } else {
+      return false;
+    }
+  }
+  for (size_t i = 0; i < n; i++)
+    if (cm_is_obj(v[i]) && UNLIKELY_USER(cm_objptr(v[i])->type)) return true;
+  return false;
+}
+
 static cm_value minmax(cm_vm *vm, const char *name, int op,
                        const cm_value *args, int nargs, cm_value kwnames) {
   static const char *const names[] = {"key", "default"};
@@ -354,6 +377,7 @@ static cm_value minmax(cm_vm *vm, const char *name, int op,
                     "positional arguments", name);
   bool native = no_key(kw[0]) || native_callable(kw[0]);
   if (nargs == 1 && !cm_iterable_is_native(vm, args[0])) native = false;
+  if (native && no_key(kw[0]) && has_user_item(vm, args, nargs)) native = false;
   if (!native) return tail_prelude(vm, name[1] == 'a' ? "bi_max" : "bi_min", args, nargs,
                                      kwnames);
   cm_value src = args[0];

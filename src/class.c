@@ -609,6 +609,252 @@ cm_value cm_dunder_result_native(cm_vm *vm, const cm_value *args, int nargs,
   return cm_dunder_result(vm, (int)cm_intval(args[0]), args[1]);
 }
 
+/* ---- operators whose user dunders run as frames (vm.h) ------------------ */
+/* cm_op_defer turns cm_binop / cm_compare into a plan the prelude's dn_op
+   walks: pairs (f, k), tried in order until one is not NotImplemented.
+   f a plain Python dunder: k 0 f(a, b), 1 f(b, a), 2 / 3 the same but the
+   result negated (object.__ne__ from __eq__). f None: the built-in slot
+   of a's (k&1 == 0) or b's type, with the in-place op when k&2. The
+   steps mirror cm_binop/u_binop and cm_compare/u_compare exactly. */
+enum { PLAN_MAX = 24 };
+typedef struct op_plan {
+  cm_value items[PLAN_MAX];
+  int n;
+  bool py; /* some step is a Python function */
+} op_plan;
+
+static void plan_add(op_plan *p, cm_value f, int k) {
+  p->items[p->n++] = f;
+  p->items[p->n++] = cm_mkint(k);
+}
+
+/* The user dunder `name` of self as step k: 1 added, 0 none, -1 not a
+   plain function or a lookup error (the nested path then runs). */
+static int plan_user(cm_vm *vm, op_plan *p, cm_value self, const char *name,
+                     int k) {
+  cm_value f = lookup_user(vm, class_of(vm, self), name);
+  if (cm_is_error(f)) {
+    cm_exc_clear(vm);
+    return -1;
+  }
+  if (cm_is_null(f)) return 0;
+  if (!is_type(f, &cm_function_type)) return -1;
+  plan_add(p, f, k);
+  p->py = true;
+  return 1;
+}
+
+static int plan_u_binop(cm_vm *vm, op_plan *p, int op, cm_value a, cm_value b) {
+  int base = op & (CM_OP_INPLACE - 1);
+  if (op >= CM_OP_INPLACE)
+    return user_value(vm, a) ? plan_user(vm, p, a, bin_dunders[2][base], 0) : 0;
+  const cm_type *ta = cm_typeof(vm, a), *tb = cm_typeof(vm, b);
+  bool refl = user_value(vm, b) && tb != ta;
+  if (refl && user_value(vm, a) && cm_type_is_sub(tb, ta)) {
+    cm_value name = cm_name(vm, bin_dunders[1][base]);
+    cm_value fb = cm_class_lookup(vm, tb, name, true);
+    cm_value fa = cm_is_error(fb) ? fb : cm_class_lookup(vm, ta, name, true);
+    if (cm_is_error(fa)) {
+      cm_exc_clear(vm);
+      return -1;
+    }
+    if (!cm_is_null(fb) && fb != fa) {
+      if (plan_user(vm, p, b, bin_dunders[1][base], 1) < 0) return -1;
+      refl = false;
+    }
+  }
+  if (user_value(vm, a) && plan_user(vm, p, a, bin_dunders[0][base], 0) < 0)
+    return -1;
+  if (refl && plan_user(vm, p, b, bin_dunders[1][base], 1) < 0) return -1;
+  return 0;
+}
+
+static int plan_binop_side(cm_vm *vm, op_plan *p, const cm_type *t, int op,
+                           cm_value a, cm_value b, int side) {
+  if (t->binop == u_binop) return plan_u_binop(vm, p, op, a, b) < 0 ? -1 : 0;
+  plan_add(p, CM_NONE, side | (op >= CM_OP_INPLACE ? 2 : 0));
+  return 0;
+}
+
+static int plan_binop(cm_vm *vm, op_plan *p, int op, cm_value a, cm_value b) {
+  const cm_type *ta = cm_typeof(vm, a), *tb = cm_typeof(vm, b);
+  int base = op & (CM_OP_INPLACE - 1);
+  if (op >= CM_OP_INPLACE && ta->binop &&
+      plan_binop_side(vm, p, ta, op, a, b, 0) < 0)
+    return -1;
+  bool rfirst = ta != tb && tb->binop && tb->binop != ta->binop &&
+                cm_type_is_sub(tb, ta);
+  if (rfirst && plan_binop_side(vm, p, tb, base, a, b, 1) < 0) return -1;
+  if (ta->binop && plan_binop_side(vm, p, ta, base, a, b, 0) < 0) return -1;
+  if (!rfirst && tb->binop && tb->binop != ta->binop &&
+      plan_binop_side(vm, p, tb, base, a, b, 1) < 0)
+    return -1;
+  return 0;
+}
+
+static const int cmp_swapped[] = {CM_CMP_GT, CM_CMP_GE, CM_CMP_EQ,
+                                  CM_CMP_NE, CM_CMP_LT, CM_CMP_LE};
+
+/* t's compare(o, x, y), where (x, y) is (a, b) for side 0, (b, a) for 1 */
+static int plan_compare_side(cm_vm *vm, op_plan *p, const cm_type *t, int o,
+                             cm_value x, int side) {
+  if (!t->compare) return 0;
+  if (t->compare != u_compare) {
+    plan_add(p, CM_NONE, side);
+    return 0;
+  }
+  int r = plan_user(vm, p, x, cmp_names[o], side);
+  if (r != 0 || o != CM_CMP_NE) return r < 0 ? -1 : 0;
+  return plan_user(vm, p, x, "__eq__", side + 2) < 0 ? -1 : 0;
+}
+
+static int plan_compare(cm_vm *vm, op_plan *p, int op, cm_value a, cm_value b) {
+  const cm_type *ta = cm_typeof(vm, a), *tb = cm_typeof(vm, b);
+  bool rf = ta != tb && tb->compare &&
+            (tb->compare != ta->compare || tb->id == CM_T_USER) &&
+            cm_type_is_sub(tb, ta);
+  if (rf && plan_compare_side(vm, p, tb, cmp_swapped[op], b, 1) < 0) return -1;
+  if (plan_compare_side(vm, p, ta, op, a, 0) < 0) return -1;
+  if ((ta != tb || ta->id == CM_T_USER) && !rf &&
+      plan_compare_side(vm, p, tb, cmp_swapped[op], b, 1) < 0)
+    return -1;
+  return 0;
+}
+
+/* str % b runs the prelude's dn_pct (b a user instance with a plain
+   Python __str__/__repr__ that is not a str, tuple or mapping, or a tuple
+   holding one). */
+static bool pct_user(cm_vm *vm, cm_value v) {
+  const cm_type *t = cm_typeof(vm, v);
+  cm_value fn;
+  return is_user(t) && !t->getitem && !cm_isinstance_t(vm, v, &cm_str_type) &&
+         !cm_isinstance_t(vm, v, &cm_tuple_type) &&
+         cm_dunder_str_fn(vm, v, false, &fn) >= 0;
+}
+
+_Static_assert(CM_OP_MOD == 5, "the prelude's dn_pct passes op 5");
+
+static bool pct_defer(cm_vm *vm, cm_value a, cm_value b) {
+  if (cm_typeof(vm, a) != &cm_str_type) return false;
+  if (cm_typeof(vm, b) != &cm_tuple_type) return pct_user(vm, b);
+  cm_tuple *t = CM_AS(cm_tuple, b);
+  for (size_t i = 0; i < t->n; i++)
+    if (pct_user(vm, t->items[i])) return true;
+  return false;
+}
+
+int cm_op_defer(cm_vm *vm, int op, cm_value a, cm_value b, bool rest,
+                cm_defer *d) {
+  if (!rest && op < CM_OP_DEFER_CMP &&
+      (op & (CM_OP_INPLACE - 1)) == CM_OP_MOD && pct_defer(vm, a, b)) {
+    cm_value h = cm_prelude_lit(vm, "dn_pct");
+    if (cm_is_error(h)) return -1;
+    d->fn = h;
+    d->args[0] = a;
+    d->args[1] = b;
+    d->nargs = 2;
+    return 2;
+  }
+  op_plan p;
+  p.n = 0;
+  p.py = false;
+  int r = op >= CM_OP_DEFER_CMP ? plan_compare(vm, &p, op - CM_OP_DEFER_CMP, a, b)
+                                : plan_binop(vm, &p, op, a, b);
+  /* with `rest` the plan is used whatever it holds (only a class changed
+     by its own dunder could make it differ from the first one) */
+  if (!rest && (r < 0 || !p.py)) return 0;
+  if (!rest && p.items[0] != CM_NONE && cm_intval(p.items[1]) < 2) {
+    /* the first step is a Python dunder: call it directly */
+    bool swap = cm_intval(p.items[1]) == 1;
+    d->fn = p.items[0];
+    d->args[0] = swap ? b : a;
+    d->args[1] = swap ? a : b;
+    d->nargs = 2;
+    return 3;
+  }
+  cm_value h = cm_prelude_lit(vm, "dn_op");
+  if (cm_is_error(h)) return -1;
+  int skip = rest ? (p.n < 2 ? p.n : 2) : 0;
+  cm_value plan = cm_tuple_from(vm, p.items + skip, (size_t)(p.n - skip));
+  if (cm_is_error(plan)) return -1;
+  d->fn = h;
+  d->args[0] = plan;
+  d->args[1] = a;
+  d->args[2] = b;
+  d->args[3] = cm_mkint(op);
+  d->nargs = 4;
+  return 2;
+}
+
+static const char *const op_sym[CM_OP_NBINARY] = {
+    "+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@"};
+static const char *const cmp_sym_u[] = {"<", "<=", "==", "!=", ">", ">="};
+
+/* cm_binop's error once every slot said NotImplemented (object.c's
+   binop_error, which is static there) */
+static cm_value op_error(cm_vm *vm, int op, cm_value a, cm_value b) {
+  bool inplace = op >= CM_OP_INPLACE;
+  int base = op & (CM_OP_INPLACE - 1);
+  const cm_type *ta = cm_typeof(vm, a), *tb = cm_typeof(vm, b);
+  bool seqa = ta == &cm_str_type || ta == &cm_list_type ||
+              ta == &cm_tuple_type || ta == &cm_bytes_type ||
+              ta == &cm_bytearray_type;
+  bool seqb = tb == &cm_str_type || tb == &cm_list_type ||
+              tb == &cm_tuple_type || tb == &cm_bytes_type ||
+              tb == &cm_bytearray_type;
+  if (base == CM_OP_MUL && (seqa || seqb))
+    return cm_raise(vm, &cm_exc_TypeError,
+                    "can't multiply sequence by non-int of type '%s'",
+                    seqa ? tb->name : ta->name);
+  if (base == CM_OP_ADD &&
+      (ta == &cm_str_type || ta == &cm_list_type || ta == &cm_tuple_type))
+    return cm_raise(vm, &cm_exc_TypeError,
+                    "can only concatenate %s (not \"%s\") to %s", ta->name,
+                    cm_type_name(vm, b), ta->name);
+  const char *sym = base == CM_OP_POW && !inplace ? "** or pow()" : op_sym[base];
+  return cm_raise(vm, &cm_exc_TypeError,
+                  "unsupported operand type(s) for %s%s: '%s' and '%s'", sym,
+                  inplace ? "=" : "",
+                  cm_type_name(vm, a), cm_type_name(vm, b));
+}
+
+/* The prelude's _dn_slot(k, op, a, b): a built-in step of dn_op's plan
+   (k 0-3, see cm_op_defer), or the protocol's end (k 4): the identity
+   for == / !=, else the TypeError. */
+cm_value cm_op_slot_native(cm_vm *vm, const cm_value *args, int nargs,
+                           cm_value kwnames) {
+  if (nargs != 4 || !cm_is_null(kwnames) || !cm_is_int(args[0]) ||
+      !cm_is_int(args[1]))
+    return cm_raise(vm, &cm_exc_SystemError, "bad _dn_slot call");
+  int64_t k = cm_intval(args[0]), op = cm_intval(args[1]);
+  cm_value a = args[2], b = args[3];
+  const cm_type *ta = cm_typeof(vm, a), *tb = cm_typeof(vm, b);
+  bool cmp = op >= CM_OP_DEFER_CMP;
+  if (k < 0 || k > 4 ||
+      (cmp ? op - CM_OP_DEFER_CMP > CM_CMP_GE
+           : op < 0 || op >= 2 * CM_OP_INPLACE ||
+                 (op & (CM_OP_INPLACE - 1)) >= CM_OP_NBINARY))
+    return cm_raise(vm, &cm_exc_SystemError, "bad _dn_slot call");
+  if (cmp) {
+    int o = (int)(op - CM_OP_DEFER_CMP);
+    if (k == 4) {
+      if (o == CM_CMP_EQ) return cm_bool(a == b);
+      if (o == CM_CMP_NE) return cm_bool(a != b);
+      return cm_raise(vm, &cm_exc_TypeError,
+                      "'%s' not supported between instances of '%s' and '%s'",
+                      cmp_sym_u[o], ta->name, tb->name);
+    }
+    const cm_type *t = k & 1 ? tb : ta;
+    if (!t->compare) return CM_NOTIMPL;
+    return k & 1 ? t->compare(vm, cmp_swapped[o], b, a)
+                 : t->compare(vm, o, a, b);
+  }
+  if (k == 4) return op_error(vm, (int)op, a, b);
+  const cm_type *t = k & 1 ? tb : ta;
+  int o = k & 2 ? (int)op : (int)(op & (CM_OP_INPLACE - 1));
+  return t->binop ? t->binop(vm, o, a, b) : CM_NOTIMPL;
+}
+
 /* cm_instance_setattr; with d, a plain Python property setter/deleter is
    deferred (returns 2, vm.h). */
 static int setattr_impl(cm_vm *vm, cm_value self, cm_value name, cm_value v,

@@ -761,7 +761,13 @@ static int pct_spec(cm_vm *vm, pct *st, const char **pp, const char *end,
     if (f->width < 0) f->left = true, f->width = -f->width;
     p++;
   } else {
-    while (p < end && *p >= '0' && *p <= '9') f->width = f->width * 10 + (*p++ - '0');
+    while (p < end && *p >= '0' && *p <= '9') {
+      if (f->width > (INT32_MAX - (*p - '0')) / 10) { /* CPython's limit */
+        cm_raise(vm, &cm_exc_ValueError, "width too big");
+        return -1;
+      }
+      f->width = f->width * 10 + (*p++ - '0');
+    }
   }
   if (p < end && *p == '.') {
     f->prec = 0;
@@ -770,7 +776,13 @@ static int pct_spec(cm_vm *vm, pct *st, const char **pp, const char *end,
       if (f->prec < 0) f->prec = 0;
       p++;
     } else {
-      while (p < end && *p >= '0' && *p <= '9') f->prec = f->prec * 10 + (*p++ - '0');
+      while (p < end && *p >= '0' && *p <= '9') {
+        if (f->prec > (INT32_MAX - (*p - '0')) / 10) {
+          cm_raise(vm, &cm_exc_ValueError, "precision too big");
+          return -1;
+        }
+        f->prec = f->prec * 10 + (*p++ - '0');
+      }
     }
   }
   while (p < end && (*p == 'h' || *p == 'l' || *p == 'L')) p++;

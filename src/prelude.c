@@ -37,6 +37,8 @@ static int prelude_load(cm_vm *vm) {
     return -1;
   cm_value dr = cm_builtin_new(vm, cm_dunder_result_native, "_dn_result", CM_NULL);
   if (cm_is_error(dr) || cm_dict_set_cstr(vm, g, "_dn_result", dr) < 0) return -1;
+  cm_value ds = cm_builtin_new(vm, cm_op_slot_native, "_dn_slot", CM_NULL);
+  if (cm_is_error(ds) || cm_dict_set_cstr(vm, g, "_dn_slot", ds) < 0) return -1;
   /* Keep the dict reachable while its code runs (the run may collect). */
   if (cm_root_push(vm, g) < 0) return -1;
   cm_value r = cm_run_code(vm, code, g);

@@ -1110,9 +1110,25 @@ static inline cm_value i64_binop(cm_vm *vm, int op, int64_t x, int64_t y) {
 }
 #endif
 
+static inline bool is_user_obj(cm_value v);
+
+/* binop_slow's rare case, kept out of line: a user operand (or str %
+   tuple) whose dunders may run as frames. */
+#if defined(__GNUC__)
+__attribute__((noinline, cold))
+#endif
+static cm_value binop_user(cm_vm *vm, int op, cm_value a, cm_value b, cm_defer *d) {
+  int k = cm_op_defer(vm, op, a, b, false, d);
+  if (k < 0) return CM_ERROR;
+  if (k >= 2) return CM_DEFER;
+  return cm_binop(vm, op, a, b);
+}
+
 /* Binary operator without the small-int/float fast path: int64-sized big
-   ints inline, everything else through cm_binop. */
-static cm_value binop_slow(cm_vm *vm, int op, cm_value a, cm_value b) {
+   ints inline, everything else through cm_binop; CM_DEFER (*d filled,
+   cm_op_defer 2 or 3) when a user operand's Python dunders must run as
+   frames (the VM's run_op_dunder). */
+static cm_value binop_slow(cm_vm *vm, int op, cm_value a, cm_value b, cm_defer *d) {
 #if defined(__GNUC__)
   int64_t x, y;
   if (as_i64(a, &x) && as_i64(b, &y)) {
@@ -1120,6 +1136,11 @@ static cm_value binop_slow(cm_vm *vm, int op, cm_value a, cm_value b) {
     if (!cm_is_null(r)) return r;
   }
 #endif
+  if (UNLIKELY(is_user_obj(a) || is_user_obj(b) ||
+               ((op & 15) == CM_OP_MOD && cm_is_obj(a) &&
+                cm_objptr(a)->type == &cm_str_type && cm_is_obj(b) &&
+                cm_objptr(b)->type == &cm_tuple_type)))
+    return binop_user(vm, op, a, b, d);
   return cm_binop(vm, op, a, b);
 }
 
@@ -1199,6 +1220,12 @@ static inline int truthy(cm_vm *vm, cm_value v) {
   if (v == CM_FALSE || v == CM_NONE) return 0;
   if (cm_is_int(v)) return cm_intval(v) != 0;
   return cm_truthy(vm, v);
+}
+
+/* Operands an operator instruction takes from the stack (run_op_dunder). */
+static inline int op_operands(uint32_t insn) {
+  int op = CM_INSN_OP(insn);
+  return op == CM_I_BINARY_OP_CONST || op == CM_I_COMPARE_OP_CONST ? 1 : 2;
 }
 
 /* A user instance: its dunders may be run as frames (run_dunder). */
@@ -1760,7 +1787,10 @@ execute:
   TARGET(BINARY_OP) {
     cm_value a = sp[-2], b = sp[-1];
     cm_value r = fast_binop(vm, (int)ARG, a, b);
-    if (cm_is_null(r)) r = binop_slow(vm, (int)ARG, a, b);
+    if (cm_is_null(r)) {
+      r = binop_slow(vm, (int)ARG, a, b, &dfr);
+      if (UNLIKELY(r == CM_DEFER)) goto run_op_dunder; /* user dunders as frames */
+    }
     CHECK(r);
     sp--;
     sp[-1] = r;
@@ -1770,7 +1800,10 @@ execute:
     cm_value a = sp[-1], b = cm_mkint((int64_t)(ARG >> 8) - CM_CONST_OPERAND_BIAS);
     int op = (int)(ARG & 0xFF);
     cm_value r = fast_binop(vm, op, a, b);
-    if (cm_is_null(r)) r = binop_slow(vm, op, a, b);
+    if (cm_is_null(r)) {
+      r = binop_slow(vm, op, a, b, &dfr);
+      if (UNLIKELY(r == CM_DEFER)) goto run_op_dunder;
+    }
     CHECK(r);
     sp[-1] = r;
     DISPATCH();
@@ -1790,6 +1823,11 @@ execute:
         DISPATCH();
       }
     } else {
+      if (UNLIKELY(is_user_obj(a))) {
+        int k = cm_op_defer(vm, CM_OP_DEFER_CMP + op, a, b, false, &dfr);
+        if (k < 0) goto error;
+        if (k >= 2) goto run_op_dunder;
+      }
       r = cm_compare(vm, op, a, b);
       CHECK(r);
     }
@@ -1805,6 +1843,15 @@ execute:
       r = cm_bool(!t);
     } else if (ARG == CM_UN_NEG && cm_is_int(a)) {
       r = int_result(vm, -cm_intval(a));
+    } else if (UNLIKELY(is_user_obj(a)) &&
+               dunder_call(vm, a,
+                           cm_dunder_find(vm, a, ARG == CM_UN_NEG   ? "__neg__"
+                                                 : ARG == CM_UN_POS ? "__pos__"
+                                                                    : "__invert__"),
+                           CM_NULL, CM_NULL, 1, &dfr)) {
+      sp--; /* __neg__ / __pos__ / __invert__ runs as a frame */
+      dkind = CM_DK_PUSH;
+      goto run_dunder;
     } else {
       r = cm_unop(vm, (int)ARG, a);
     }
@@ -1827,6 +1874,11 @@ execute:
         DISPATCH();
       }
     } else {
+      if (UNLIKELY(is_user_obj(a) || is_user_obj(b))) {
+        int k = cm_op_defer(vm, CM_OP_DEFER_CMP + (int)ARG, a, b, false, &dfr);
+        if (k < 0) goto error;
+        if (k >= 2) goto run_op_dunder; /* user dunders run as frames */
+      }
       r = cm_compare(vm, (int)ARG, a, b);
     }
     CHECK(r);
@@ -2781,9 +2833,47 @@ run_dunder : {
   DISPATCH();
 }
 
+run_op_dunder : {
+  /* An operator instruction (the one before ip) whose protocol calls a
+     user dunder (cm_op_defer filled dfr): its first dunder alone, operands
+     kept (CM_DK_OP), or a prelude helper (hidden code: dn_op, dn_pct),
+     operands popped. */
+  bool direct = !(CM_AS(cm_func, dfr.fn)->code->flags & CM_CO_HIDDEN);
+  if (direct) {
+    dkind = CM_DK_OP;
+  } else {
+    sp -= op_operands(ip[-1]);
+    dkind = CM_DK_PUSH;
+  }
+  goto run_dunder;
+}
+
 dunder_done:
   /* retval: the dunder's result for the instruction before ip (dkind) */
   if (dkind == CM_DK_DISCARD) DISPATCH();
+  if (dkind == CM_DK_OP) {
+    int n = op_operands(ip[-1]);
+    if (retval != CM_NOTIMPL) {
+      sp -= n;
+      PUSH(retval);
+      DISPATCH();
+    }
+    /* NotImplemented: the rest of the protocol through dn_op */
+    uint32_t in = ip[-1];
+    int iop = CM_INSN_OP(in), arg = (int)CM_INSN_ARG(in);
+    cm_value a = sp[-n], b;
+    if (n == 2) {
+      b = sp[-1];
+    } else {
+      b = cm_mkint((int64_t)(arg >> 8) - CM_CONST_OPERAND_BIAS);
+      arg &= 0xFF;
+    }
+    if (iop == CM_I_COMPARE_OP || iop == CM_I_COMPARE_OP_CONST) arg += CM_OP_DEFER_CMP;
+    if (cm_op_defer(vm, arg, a, b, true, &dfr) < 0) goto error;
+    sp -= n;
+    dkind = CM_DK_PUSH;
+    goto run_dunder;
+  }
   if (dkind == CM_DK_EXIT) {
     /* a limit breach is never swallowed, whatever __exit__ returned */
     cm_value exc = sp[-1];

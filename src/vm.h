@@ -34,11 +34,16 @@
 **    setters, __getattr__, __setattr__/__delattr__, __getitem__/
 **    __setitem__/__delitem__, __contains__, __iter__, __bool__/__len__ in
 **    truth tests, __str__/__repr__/__format__ in f-strings, __exit__ when
-**    a with body raised) run as frames of the loop when reached from
+**    a with body raised, operator dunders of BINARY_OP / COMPARE_OP /
+**    UNARY_OP: the protocol is walked by the prelude's dn_op, see
+**    cm_op_defer; str % values through dn_pct) run as frames of the loop
+**    when reached from
 **    bytecode (CM_RET_DUNDER, see "user dunders run as frames" below);
 **    builtins reaching them (len, repr, str, bool, iter, format, print,
-**    getattr, hasattr, setattr, delattr) tail-call prelude helpers.
-**    Operators, comparisons and __hash__/__eq__ stay nested.
+**    getattr, hasattr, setattr, delattr; min/max of user instances)
+**    tail-call prelude helpers.
+**    Comparisons made by natives (containers, list.sort, sorted) and
+**    __hash__/__eq__ of dict/set lookups stay nested.
 */
 #ifndef CM_VM_H
 #define CM_VM_H
@@ -413,6 +418,9 @@ enum {
   CM_DK_LEN_BOOL,  /* __len__ used for truth: bool(checked len) */
   CM_DK_EXIT,      /* __exit__ after an exception (WITH_EXCEPT_START): the
                       result, but False when the exception is uncatchable */
+  CM_DK_OP,        /* an operator's first dunder (cm_op_defer 3), operands
+                      kept on the stack: the result, or on NotImplemented
+                      the rest of the protocol through dn_op */
   CM_DK_NKINDS
 };
 /* Returned by the *_defer functions: *d names the call to make. */
@@ -467,6 +475,23 @@ cm_value cm_instance_getattr_defer(cm_vm *vm, cm_value self, cm_value name,
    prelude (so it can pause); CM_NULL otherwise (no exception); CM_ERROR. */
 cm_value cm_dunder_tail_str(cm_vm *vm, cm_value x);
 cm_value cm_dunder_tail_bool(cm_vm *vm, cm_value x);
+/* Operators (BINARY_OP, COMPARE_OP) with a user instance operand: when
+   cm_binop(op, a, b) / cm_compare(op - CM_OP_DEFER_CMP, a, b) would call
+   a plain Python dunder (and no other kind of user dunder), fills *d with
+   a call of the prelude's dn_op, which walks the same protocol (subclass
+   first reflected, in-place then binary, NotImplemented, != from __eq__,
+   the identity fallback and the TypeErrors) calling the dunders as Python
+   code, and returns 2; 0: use cm_binop / cm_compare; -1: error. When the
+   protocol's first step is a Python dunder, returns 3 with *d that call
+   alone (the VM runs it with CM_DK_OP, so the common case costs one
+   frame, as in CPython); after it returned NotImplemented the VM calls
+   again with `rest` for the dn_op call of the remaining steps. */
+#define CM_OP_DEFER_CMP 64
+int cm_op_defer(cm_vm *vm, int op, cm_value a, cm_value b, bool rest,
+                cm_defer *d);
+/* The native for the prelude's _dn_slot(k, op, a, b) (class.c). */
+cm_value cm_op_slot_native(cm_vm *vm, const cm_value *args, int nargs,
+                           cm_value kwnames);
 /* The native for the prelude's _dn_result(kind, r) (class.c). */
 cm_value cm_dunder_result_native(cm_vm *vm, const cm_value *args, int nargs,
                                  cm_value kwnames);

@@ -519,7 +519,7 @@ static void test_dataclass(void) {
   /* a method call in a nested run cannot pause; in cmonty_run it raises */
   prog = compile_in(vm,
                     "class K:\n    def __eq__(s, o):\n        return p.m()\n"
-                    "try:\n    K() == 1\nexcept RuntimeError as e:\n    print(e)\n",
+                    "try:\n    [K()] == [1]\nexcept RuntimeError as e:\n    print(e)\n",
                     NULL, in, 1);
   cmonty_val one[1] = {point(vm, 7, 1, 2, 0)};
   CHECK(cmonty_start(vm, prog, one, 1, &pr) == CMONTY_OK && pr.kind == CMONTY_PROGRESS_COMPLETE);

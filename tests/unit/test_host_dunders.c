@@ -2,7 +2,8 @@
 ** test_host_dunders.c — host calls made inside user dunder methods and
 ** properties (property getters, __getitem__/__setitem__/__delitem__,
 ** __contains__, __iter__/__next__, __len__, __bool__, __str__/__repr__/
-** __format__, gen.send, __getattr__, __exit__ after an exception): each
+** __format__, gen.send, __getattr__, __exit__ after an exception,
+** operator dunders: binary, in-place, reflected, comparisons, unary): each
 ** pauses like any other call, the host's answer is used, an exception
 ** resumed into the dunder propagates, and runs without a host behave as
 ** before. The one external function,
@@ -398,6 +399,102 @@ static void test_many(void) {
   CHECK(ok(&o, "1348500\n", 600));
 }
 
+/* Operator dunders (binary, in-place, reflected, rich comparisons,
+   unary) run as frames: a host call inside pauses and its answer is used,
+   NotImplemented moves on along CPython's protocol, and the protocol's
+   errors and exceptions raised at the call come out as before. */
+static void test_operators(void) {
+  outcome o;
+  drive("class V:\n"
+        "    def __init__(self, v):\n        self.v = v\n"
+        "    def __add__(self, o):\n"
+        "        if isinstance(o, V):\n            return V(fetch(self.v + o.v))\n"
+        "        return NotImplemented\n"
+        "    def __radd__(self, o):\n        return V(fetch(o) + self.v)\n"
+        "    def __iadd__(self, o):\n"
+        "        if isinstance(o, V):\n            return NotImplemented\n"
+        "        self.v = fetch(o)\n        return self\n"
+        "    def __eq__(self, o):\n        return fetch(self.v) == fetch(o.v)\n"
+        "    def __lt__(self, o):\n        return fetch(self.v) < o.v\n"
+        "    def __neg__(self):\n        return fetch(-self.v)\n"
+        "    def __invert__(self):\n        return fetch('inv')\n"
+        "print((V(1) + V(2)).v, (5 + V(1)).v)\n"
+        "x = V(1)\nx += 3\nprint(x.v)\n"
+        "y = V(7)\ny += V(1)\nprint(y.v)\n"
+        "print(V(1) == V(1), V(1) != V(2), V(1) < V(20), V(20) > V(1))\n"
+        "if V(3) == V(3):\n    print('eq')\n"
+        "print(-V(4), ~V(0))\n",
+        false, &o);
+  /* fetches: add 1, radd 1, iadd 1, iadd-NotImplemented->add 1,
+     == 2, != 2, < 1, > (reflected <) 1, if == 2, neg 1, invert 1 */
+  CHECK(ok(&o, "30 51\n30\n80\nTrue True True True\neq\n-40 <inv>\n", 14));
+
+  /* the subclass's reflected method goes first; NotImplemented chains end
+     in CPython's TypeErrors; != falls back to == and then identity */
+  drive("class A:\n"
+        "    def __add__(self, o):\n        return fetch('A.add')\n"
+        "    def __lt__(self, o):\n        fetch(1)\n        return NotImplemented\n"
+        "class B(A):\n"
+        "    def __radd__(self, o):\n        return fetch('B.radd')\n"
+        "    def __gt__(self, o):\n        return fetch('B.gt')\n"
+        "class N:\n"
+        "    def __add__(self, o):\n        fetch(2)\n        return NotImplemented\n"
+        "    def __eq__(self, o):\n        fetch(3)\n        return NotImplemented\n"
+        "print(A() + B(), A() + A(), A() < B())\n"
+        "n = N()\n"
+        "print(n == n, n != N(), n == 1)\n"
+        "for t in (lambda: n + 1, lambda: A() < A(), lambda: -n):\n"
+        "    try:\n        t()\n    except TypeError as e:\n        print(e)\n",
+        false, &o);
+  CHECK(ok(&o, "<B.radd> <A.add> <B.gt>\nTrue True False\n"
+               "unsupported operand type(s) for +: 'N' and 'int'\n"
+               "'<' not supported between instances of 'A' and 'A'\n"
+               "bad operand type for unary -: 'N'\n", 10));
+
+  /* an exception resumed into the dunder propagates from the operator's
+     line, through the dunder's frame */
+  drive("class E:\n"
+        "    def __mul__(self, o):\n        return fetch('!mul' + str(o))\n"
+        "try:\n    E() * 2\nexcept ValueError as e:\n    print('VE', e)\n"
+        "r = E() * 3\n",
+        false, &o);
+  CHECK(o.kind == CMONTY_PROGRESS_ERROR && o.pauses == 2 && !strcmp(o.err_type, "ValueError"));
+  CHECK(strstr(o.out, "VE mul2\n") != NULL);
+  CHECK(strstr(o.err_tb, "line 8, in <module>") && strstr(o.err_tb, "in __mul__") &&
+        strstr(o.err_tb, "ValueError: mul3") && !strstr(o.err_tb, "prelude"));
+
+  /* min()/max() of user instances compare through their dunders as
+     frames too */
+  drive("class S:\n"
+        "    def __init__(self, v):\n        self.v = v\n"
+        "    def __lt__(self, o):\n        return fetch(self.v) < fetch(o.v)\n"
+        "    def __gt__(self, o):\n        return fetch(self.v) > o.v * 10\n"
+        "xs = [S(3), S(1), S(2)]\n"
+        "print(min(xs).v, max(S(1), S(4)).v, min(*xs, key=lambda s: -s.v).v)\n",
+        false, &o);
+  CHECK(ok(&o, "1 4 3\n", 5));
+
+  /* str % values: a user __str__/__repr__ runs as a frame */
+  drive("class T:\n"
+        "    def __str__(self):\n        return fetch('s')\n"
+        "    def __repr__(self):\n        return fetch('r')\n"
+        "t = T()\n"
+        "print('%s|%r|%5s|%d%%' % (t, t, t, 7), 'one %s' % t)\n",
+        false, &o);
+  CHECK(ok(&o, "<s>|<r>|  <s>|7% one <s>\n", 4));
+
+  /* without a host the same protocol runs to completion */
+  drive("class P:\n"
+        "    def __init__(self, v):\n        self.v = v\n"
+        "    def __sub__(self, o):\n        return P(self.v - o)\n"
+        "    def __rsub__(self, o):\n        return P(o - self.v)\n"
+        "    def __le__(self, o):\n        return self.v <= o\n"
+        "    def __pos__(self):\n        return self.v\n"
+        "print(+(P(5) - 2), +(10 - P(3)), P(1) <= 1, 2 >= P(1), P(3) <= 1)\n",
+        true, &o);
+  CHECK(ok(&o, "3 7 True True False\n", 0));
+}
+
 /* Without a host the same code runs as before; paths that stay nested
    still refuse a host call with the documented RuntimeError. */
 static void test_no_host_and_nested(void) {
@@ -447,6 +544,7 @@ int main(void) {
   test_no_host_and_nested();
   test_with_exit();
   test_with_open_exception();
+  test_operators();
   printf("%d passed, %d failed\n", passed, failed);
   return failed != 0;
 }
