@@ -786,37 +786,8 @@ int cm_op_defer(cm_vm *vm, int op, cm_value a, cm_value b, bool rest,
   return 2;
 }
 
-static const char *const op_sym[CM_OP_NBINARY] = {
-    "+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@"};
 static const char *const cmp_sym_u[] = {"<", "<=", "==", "!=", ">", ">="};
 
-/* cm_binop's error once every slot said NotImplemented (object.c's
-   binop_error, which is static there) */
-static cm_value op_error(cm_vm *vm, int op, cm_value a, cm_value b) {
-  bool inplace = op >= CM_OP_INPLACE;
-  int base = op & (CM_OP_INPLACE - 1);
-  const cm_type *ta = cm_typeof(vm, a), *tb = cm_typeof(vm, b);
-  bool seqa = ta == &cm_str_type || ta == &cm_list_type ||
-              ta == &cm_tuple_type || ta == &cm_bytes_type ||
-              ta == &cm_bytearray_type;
-  bool seqb = tb == &cm_str_type || tb == &cm_list_type ||
-              tb == &cm_tuple_type || tb == &cm_bytes_type ||
-              tb == &cm_bytearray_type;
-  if (base == CM_OP_MUL && (seqa || seqb))
-    return cm_raise(vm, &cm_exc_TypeError,
-                    "can't multiply sequence by non-int of type '%s'",
-                    seqa ? tb->name : ta->name);
-  if (base == CM_OP_ADD &&
-      (ta == &cm_str_type || ta == &cm_list_type || ta == &cm_tuple_type))
-    return cm_raise(vm, &cm_exc_TypeError,
-                    "can only concatenate %s (not \"%s\") to %s", ta->name,
-                    cm_type_name(vm, b), ta->name);
-  const char *sym = base == CM_OP_POW && !inplace ? "** or pow()" : op_sym[base];
-  return cm_raise(vm, &cm_exc_TypeError,
-                  "unsupported operand type(s) for %s%s: '%s' and '%s'", sym,
-                  inplace ? "=" : "",
-                  cm_type_name(vm, a), cm_type_name(vm, b));
-}
 
 /* The prelude's _dn_slot(k, op, a, b): a built-in step of dn_op's plan
    (k 0-3, see cm_op_defer), or the protocol's end (k 4): the identity
@@ -849,7 +820,7 @@ cm_value cm_op_slot_native(cm_vm *vm, const cm_value *args, int nargs,
     return k & 1 ? t->compare(vm, cmp_swapped[o], b, a)
                  : t->compare(vm, o, a, b);
   }
-  if (k == 4) return op_error(vm, (int)op, a, b);
+  if (k == 4) return cm_binop_error(vm, (int)op, a, b);
   const cm_type *t = k & 1 ? tb : ta;
   int o = k & 2 ? (int)op : (int)(op & (CM_OP_INPLACE - 1));
   return t->binop ? t->binop(vm, o, a, b) : CM_NOTIMPL;

@@ -283,7 +283,7 @@ static bool is_sequence(const cm_type *t) {
          t == &cm_bytes_type || t == &cm_bytearray_type;
 }
 
-static cm_value binop_error(cm_vm *vm, int op, cm_value a, cm_value b) {
+cm_value cm_binop_error(cm_vm *vm, int op, cm_value a, cm_value b) {
   bool inplace = op >= CM_OP_INPLACE;
   int base = op & (CM_OP_INPLACE - 1);
   if (base == CM_OP_MUL) {
@@ -332,7 +332,7 @@ cm_value cm_binop(cm_vm *vm, int op, cm_value a, cm_value b) {
     r = tb->binop(vm, base, a, b);
     if (r != CM_NOTIMPL) return r;
   }
-  return binop_error(vm, op, a, b);
+  return cm_binop_error(vm, op, a, b);
 }
 
 cm_value cm_unop(cm_vm *vm, int op, cm_value a) {

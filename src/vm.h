@@ -218,6 +218,9 @@ int cm_eq(cm_vm *vm, cm_value a, cm_value b); /* 1/0/-1, identity first */
 cm_value cm_compare(cm_vm *vm, int op, cm_value a, cm_value b);
 int cm_compare_bool(cm_vm *vm, int op, cm_value a, cm_value b);
 cm_value cm_binop(cm_vm *vm, int op, cm_value a, cm_value b);
+/* The TypeError of `a op b` once every dunder said NotImplemented
+   (CPython's wording, sequence special cases included); CM_ERROR. */
+cm_value cm_binop_error(cm_vm *vm, int op, cm_value a, cm_value b);
 cm_value cm_unop(cm_vm *vm, int op, cm_value a);
 int64_t cm_len(cm_vm *vm, cm_value v);
 cm_value cm_getitem(cm_vm *vm, cm_value o, cm_value k);
