@@ -1445,6 +1445,7 @@ static cm_value run(cm_vm *vm, cm_frame *f, bool throwing) {
      un-count on exit): usage.instructions would then wrap below zero. */
   int64_t trap = 0;
   cm_value retval, callable, kwnames, *base;
+  cm_value flat; /* call_flat: the call's arguments (+ keyword values) */
   int nargs;
   int unpack_n = -1; /* iterate_in_python: UNPACK_SEQUENCE's count, or -1 */
   cm_defer dfr;      /* run_dunder: the dunder call to make ... */
@@ -2199,13 +2200,13 @@ execute:
     cm_value kw = (ARG & 1) ? POP() : CM_NULL;
     cm_value args = POP();
     base = sp - 2;
-    cm_value flat;
     nargs = flatten_call(vm, args, kw, &flat, &kwnames);
     if (nargs < 0) goto error;
     callable = base[0];
     goto call_flat;
   call_flat: {
-    /* args live in the tuple `flat`; no writable slot before them */
+    /* args live in the tuple `flat`; no writable slot before them (also
+       reached for a native's tail call, from call_done) */
     if (cm_is_obj(callable) && cm_objptr(callable)->type == &cm_method_type) {
       /* a bound method: call its function with self prepended here, so a
          Python function runs in this loop (cm_call_once would nest) */
@@ -2245,7 +2246,8 @@ execute:
     }
     if (cm_is_obj(callable) && cm_objptr(callable)->type == &cm_builtin_type &&
         UNLIKELY(CM_IS_EXTFN(CM_AS(cm_builtin, callable)->fn)) && vm->nest == 0) {
-      /* f(*args) of a host function pauses like a plain call (host.h) */
+      /* f(*args) of a host function, or a native's tail call of one (an
+         OS call), pauses like a plain call (host.h) */
       SAVE();
       retval = cm_host_pause_call(vm, callable, av, nargs, kwnames);
       CHECK(retval);
@@ -2709,65 +2711,12 @@ call_done:
     callable = vm->tail_callable;
     cm_value targs = vm->tail_args, tkw = vm->tail_kwargs;
     vm->tail_callable = vm->tail_args = vm->tail_kwargs = CM_NULL;
-    cm_value flat;
     base[0] = callable;
     base[1] = CM_NULL;
     sp = base + 2;
     nargs = flatten_call(vm, targs, tkw, &flat, &kwnames);
     if (nargs < 0) goto error;
-    if (cm_is_obj(callable) && cm_objptr(callable)->type == &cm_method_type) {
-      cm_method *m = CM_AS(cm_method, callable);
-      cm_tuple *ft = CM_AS(cm_tuple, flat);
-      cm_value nt = cm_tuple_new(vm, ft->n + 1);
-      CHECK(nt);
-      CM_AS(cm_tuple, nt)->items[0] = m->self;
-      memcpy(CM_AS(cm_tuple, nt)->items + 1, ft->items, ft->n * sizeof(cm_value));
-      flat = nt;
-      nargs++;
-      callable = base[0] = m->func;
-    }
-    const cm_value *av = CM_AS(cm_tuple, flat)->items;
-    if (is_func(callable)) {
-      cm_value g = CM_NULL;
-      cm_frame *nf = frame_for_call(vm, CM_AS(cm_func, callable), av, nargs, kwnames, &g);
-      if (!nf) {
-        if (cm_is_null(g) || cm_is_error(g)) goto error;
-        sp = base;
-        PUSH(mark_loop_gen(g, ip));
-        DISPATCH();
-      }
-      if (depth_check(vm) < 0) {
-        cm_frame_release(vm, nf);
-        goto error;
-      }
-      sp = base;
-      SAVE();
-      nf->prev = f;
-      vm->frame = f = nf;
-      LOAD();
-      POLL_GC_DUE();
-      DISPATCH();
-    }
-    if (cm_is_obj(callable) && cm_objptr(callable)->type == &cm_builtin_type &&
-        UNLIKELY(CM_IS_EXTFN(CM_AS(cm_builtin, callable)->fn)) && vm->nest == 0) {
-      /* an OS call tail-called by a native (host.h) */
-      SAVE();
-      retval = cm_host_pause_call(vm, callable, av, nargs, kwnames);
-      CHECK(retval);
-      if (retval == CM_PAUSE) {
-        sp = base;
-        goto pause;
-      }
-    }
-    if (cm_is_obj(callable) && cm_objptr(callable)->type == &cm_builtin_type) {
-      cm_builtin *b = CM_AS(cm_builtin, callable);
-      if (cm_is_null(b->self)) {
-        retval = b->fn(vm, av, nargs, kwnames);
-        goto call_done;
-      }
-    }
-    retval = cm_call_once(vm, callable, av, nargs, kwnames);
-    goto call_done;
+    goto call_flat;
   }
 
 iterate_in_python : {
