@@ -48,11 +48,16 @@ bool cm_is_hostobj(cm_vm *vm, cm_value v) {
   return cm_is_obj(v) && cm_typeof(vm, v)->getattr == hostobj_getattr;
 }
 
+/* The metadata tuple a host class keeps under `key` in its namespace
+   (set when the class is made, so always there). */
+static cm_tuple *class_meta(cm_vm *vm, cm_value v, const char *key) {
+  cm_class *c = CM_CLASS_OF(cm_typeof(vm, v));
+  return CM_AS(cm_tuple, cm_dict_get_cstr(vm, c->base.dict, key));
+}
+
 /* The metadata tuple (type_id, field_names, frozen) of v's class. */
 static cm_tuple *meta_of(cm_vm *vm, cm_value v) {
-  cm_class *c = CM_CLASS_OF(cm_typeof(vm, v));
-  cm_value m = cm_dict_get_cstr(vm, c->base.dict, META_KEY);
-  return CM_AS(cm_tuple, m);
+  return class_meta(vm, v, META_KEY);
 }
 
 static cm_value attrs_of(cm_value v) {
@@ -179,16 +184,21 @@ static int hostobj_setattr(cm_vm *vm, cm_value self, cm_value name, cm_value v) 
   return r > 0 ? 0 : -1;
 }
 
-static cm_value hostobj_repr(cm_vm *vm, cm_value self) {
-  cm_tuple *fields = CM_AS(cm_tuple, meta_of(vm, self)->items[1]);
-  cm_value d = attrs_of(self);
+/* "name(f1=repr, f2=repr, ...)" over `fields` read from the attribute
+   dict d: a field missing from d is left out (missing_as_none false) or
+   shown as None. Shared by host dataclasses and named tuples. */
+static cm_value fields_repr(cm_vm *vm, cm_value name, cm_tuple *fields, cm_value d,
+                            bool missing_as_none) {
   if (cm_c_enter(vm, "while getting the repr of an object") < 0) return CM_ERROR;
   cm_buf b = {NULL, 0, 0};
-  int r = cm_buf_puts(vm, &b, CM_CLASS_OF(cm_typeof(vm, self))->cname);
+  int r = cm_buf_put_value_str(vm, &b, name);
   if (r == 0) r = cm_buf_putc(vm, &b, '(');
   for (size_t i = 0, n = 0; r == 0 && i < fields->n; i++) {
     cm_value v = cm_is_null(d) ? CM_NULL : cm_dict_get_str(vm, d, fields->items[i]);
-    if (cm_is_null(v)) continue; /* a field the host left out */
+    if (cm_is_null(v)) {
+      if (!missing_as_none) continue; /* a field the host left out */
+      v = CM_NONE;
+    }
     cm_value s = cm_is_error(v) ? v : cm_repr(vm, v);
     if (cm_is_error(s)) r = -1;
     else if ((n++ && cm_buf_puts(vm, &b, ", ") < 0) ||
@@ -203,6 +213,11 @@ static cm_value hostobj_repr(cm_vm *vm, cm_value self) {
     return CM_ERROR;
   }
   return cm_buf_finish(vm, &b);
+}
+
+static cm_value hostobj_repr(cm_vm *vm, cm_value self) {
+  return fields_repr(vm, CM_CLASS_OF(cm_typeof(vm, self))->name,
+                     CM_AS(cm_tuple, meta_of(vm, self)->items[1]), attrs_of(self), false);
 }
 
 static cm_value hostobj_compare(cm_vm *vm, int op, cm_value a, cm_value b) {
@@ -291,16 +306,20 @@ static cm_value class_for(cm_vm *vm, cm_value name, cm_value type_id, cm_value f
   return cls;
 }
 
-static bool valid_ident(cm_value s) {
-  const cm_str *p = CM_AS(cm_str, s);
-  if (!p->size || (p->data[0] >= '0' && p->data[0] <= '9')) return false;
-  for (size_t i = 0; i < p->size; i++) {
-    unsigned char c = (unsigned char)p->data[i];
-    if (!(c == '_' || c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-          (c >= '0' && c <= '9')))
-      return false;
+/* Is data[0..n) an identifier (ASCII rules; any non-ASCII byte allowed)? */
+static bool ident_span(const char *data, size_t n) {
+  if (!n) return false;
+  for (size_t j = 0; j < n; j++) {
+    unsigned char c = (unsigned char)data[j];
+    bool ok = c == '_' || c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (j > 0 && c >= '0' && c <= '9');
+    if (!ok) return false;
   }
   return true;
+}
+
+static bool valid_ident(cm_value s) {
+  return ident_span(CM_AS(cm_str, s)->data, CM_AS(cm_str, s)->size);
 }
 
 cm_value cm_hostobj_new(cm_vm *vm, cm_value name, uint64_t type_id, cm_value fields,
@@ -355,8 +374,7 @@ bool cm_is_namedtuple(cm_vm *vm, cm_value v) {
 
 /* (type_name, fields) of a named tuple's class. */
 static cm_tuple *nt_meta(cm_vm *vm, cm_value v) {
-  cm_class *c = CM_CLASS_OF(cm_typeof(vm, v));
-  return CM_AS(cm_tuple, cm_dict_get_cstr(vm, c->base.dict, NT_META_KEY));
+  return class_meta(vm, v, NT_META_KEY);
 }
 
 /* The values of named tuple v as a new tuple, or CM_ERROR. */
@@ -427,27 +445,7 @@ static int nt_setattr(cm_vm *vm, cm_value self, cm_value name, cm_value v) {
 
 static cm_value nt_repr(cm_vm *vm, cm_value self) {
   cm_tuple *m = nt_meta(vm, self);
-  cm_tuple *fields = CM_AS(cm_tuple, m->items[1]);
-  cm_value d = attrs_of(self);
-  if (cm_c_enter(vm, "while getting the repr of an object") < 0) return CM_ERROR;
-  cm_buf b = {NULL, 0, 0};
-  int r = cm_buf_put_value_str(vm, &b, m->items[0]);
-  if (r == 0) r = cm_buf_putc(vm, &b, '(');
-  for (size_t i = 0; r == 0 && i < fields->n; i++) {
-    cm_value v = cm_dict_get_str(vm, d, fields->items[i]);
-    cm_value s = cm_is_error(v) ? v : cm_repr(vm, cm_is_null(v) ? CM_NONE : v);
-    if (cm_is_error(s) || (i && cm_buf_puts(vm, &b, ", ") < 0) ||
-        cm_buf_put_value_str(vm, &b, fields->items[i]) < 0 ||
-        cm_buf_putc(vm, &b, '=') < 0 || cm_buf_put_value_str(vm, &b, s) < 0)
-      r = -1;
-  }
-  if (r == 0) r = cm_buf_putc(vm, &b, ')');
-  cm_c_leave(vm);
-  if (r < 0) {
-    cm_buf_free(vm, &b);
-    return CM_ERROR;
-  }
-  return cm_buf_finish(vm, &b);
+  return fields_repr(vm, m->items[0], CM_AS(cm_tuple, m->items[1]), attrs_of(self), true);
 }
 
 static int64_t nt_len(cm_vm *vm, cm_value self) {
@@ -539,13 +537,7 @@ static bool valid_dotted(cm_value s) {
   size_t start = 0;
   for (size_t i = 0; i <= p->size; i++) {
     if (i < p->size && p->data[i] != '.') continue;
-    if (i == start) return false;
-    for (size_t j = start; j < i; j++) {
-      unsigned char c = (unsigned char)p->data[j];
-      bool ok = c == '_' || c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                (j > start && c >= '0' && c <= '9');
-      if (!ok) return false;
-    }
+    if (!ident_span(p->data + start, i - start)) return false;
     start = i + 1;
   }
   return true;
