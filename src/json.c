@@ -860,19 +860,9 @@ typedef struct line_span {
 } line_span;
 
 /* Line `line` (1-based) of the str src, without its newline. */
-static line_span src_line(cm_vm *vm, cm_value src, int64_t line) {
-  line_span r = {NULL, 0};
-  if (!is_str(vm, src) || line < 1) return r;
-  const char *s = cm_str_cstr(src), *end = s + CM_AS(cm_str, src)->size;
-  for (int64_t i = 1; i < line && s < end; i++) {
-    const char *nl = memchr(s, '\n', (size_t)(end - s));
-    if (!nl) return r;
-    s = nl + 1;
-  }
-  const char *nl = memchr(s, '\n', (size_t)(end - s));
-  r.p = s;
-  r.n = (size_t)((nl ? nl : end) - s);
-  if (r.n && r.p[r.n - 1] == '\r') r.n--;
+static line_span src_line(cm_value src, int64_t line) {
+  line_span r;
+  r.p = cm_source_line(src, line, &r.n);
   return r;
 }
 
@@ -934,8 +924,8 @@ static void frame_from_tb(cm_vm *vm, cm_traceback *tb, frame_info *f) {
   int64_t line = pos.line > 0 ? pos.line : (int64_t)code->firstlineno;
   if (line < 1) line = 1;
   int64_t eline = pos.end_line >= line ? pos.end_line : line;
-  line_span l = src_line(vm, code->source, line);
-  line_span el = eline == line ? l : src_line(vm, code->source, eline);
+  line_span l = src_line(code->source, line);
+  line_span el = eline == line ? l : src_line(code->source, eline);
   f->line = line;
   f->end_line = eline;
   f->col = cp_col(l, pos.col);

@@ -44,32 +44,30 @@ typedef struct span {
   size_t n;
 } span;
 
-/* Line `line` (1-based) of src, without its newline. */
-static span source_line(cm_value src, int32_t line) {
-  span r = {NULL, 0};
+const char *cm_source_line(cm_value src, int64_t line, size_t *n) {
+  *n = 0;
   if (!cm_is_obj(src) || cm_objptr(src)->type != &cm_str_type || line < 1)
-    return r;
+    return NULL;
   const char *s = cm_str_cstr(src), *end = s + CM_AS(cm_str, src)->size;
-  for (int32_t i = 1; i < line && s < end; i++) {
+  for (int64_t i = 1; i < line && s < end; i++) {
     const char *nl = memchr(s, '\n', (size_t)(end - s));
-    if (!nl) return r;
+    if (!nl) return NULL;
     s = nl + 1;
   }
   const char *nl = memchr(s, '\n', (size_t)(end - s));
-  r.p = s;
-  r.n = (size_t)((nl ? nl : end) - s);
-  if (r.n && r.p[r.n - 1] == '\r') r.n--;
+  *n = (size_t)((nl ? nl : end) - s);
+  if (*n && s[*n - 1] == '\r') (*n)--;
+  return s;
+}
+
+static span source_line(cm_value src, int32_t line) {
+  span r;
+  r.p = cm_source_line(src, line, &r.n);
   return r;
 }
 
 static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\f'; }
 
-/* Code points in s[0..n). */
-static size_t cps(const char *s, size_t n) {
-  size_t c = 0;
-  for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
-  return c;
-}
 
 /* ---- expression shape ------------------------------------------------ */
 
@@ -497,7 +495,7 @@ static int put_syntax_detail(cm_vm *vm, cm_buf *b, cm_value exc) {
   const char *t = cm_str_cstr(text);
   size_t n = CM_AS(cm_str, text)->size;
   while (n && t[n - 1] == '\n') n--;
-  size_t rlen = cps(t, n), sp = 0;
+  size_t rlen = cm_utf8_count(t, n), sp = 0;
   while (sp < n && (t[sp] == ' ' || t[sp] == '\n' || t[sp] == '\f')) sp++;
   if (cm_buf_puts(vm, b, "    ") < 0 || cm_buf_put(vm, b, t + sp, n - sp) < 0 ||
       cm_buf_putc(vm, b, '\n') < 0)
@@ -508,7 +506,7 @@ static int put_syntax_detail(cm_vm *vm, cm_buf *b, cm_value exc) {
     e = cm_is_int(eoff) && cm_intval(eoff) != 0 ? cm_intval(eoff) : o;
   else
     e = (int64_t)rlen + 1;
-  int64_t tlen = (int64_t)cps(t, CM_AS(cm_str, text)->size);
+  int64_t tlen = (int64_t)cm_utf8_count(t, CM_AS(cm_str, text)->size);
   if (o > tlen) o = (int64_t)rlen + 1;
   if (e > tlen) e = (int64_t)rlen + 1;
   if (o >= e || e < 0) e = o + 1;

@@ -503,6 +503,10 @@ extern const char cm_prelude_dunders[];    /* prelude_dunders.c */
 /* ---- tracebacks (traceback.c) ----------------------------------------- */
 /* CPython-format "Traceback (most recent call last):..." text of exc. */
 cm_value cm_format_exception(cm_vm *vm, cm_value exc);
+/* Line `line` (1-based) of the source text src (a str) without its
+   newline or a trailing '\r': a pointer into src, *n bytes; NULL (and
+   *n 0) when src is not a str or has no such line. */
+const char *cm_source_line(cm_value src, int64_t line, size_t *n);
 
 /* ---- platform (platform.c): the only file with OS calls -------------- */
 double cm_platform_now(void); /* monotonic seconds */
