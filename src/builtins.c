@@ -619,17 +619,9 @@ static cm_value bi_issubclass(cm_vm *vm, const cm_value *a, int n,
   return r < 0 ? CM_ERROR : cm_bool(r);
 }
 
-static int check_name(cm_vm *vm, cm_value name) {
-  if (is_str(vm, name)) return 0;
-  cm_raise(vm, &cm_exc_TypeError, "attribute name must be string, not '%T'",
-           name);
-  return -1;
-}
-
 static cm_value bi_getattr(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
-  if (cm_check_nargs(vm, "getattr", n, kw, 2, 3) < 0 || check_name(vm, a[1]) < 0)
-    return CM_ERROR;
-  cm_value name = cm_intern_value(vm, a[1]);
+  if (cm_check_nargs(vm, "getattr", n, kw, 2, 3) < 0) return CM_ERROR;
+  cm_value name = cm_attr_name(vm, a[1]);
   if (cm_is_error(name)) return CM_ERROR;
   if (cm_typeof(vm, a[0])->id == CM_T_USER) {
     /* a property getter / __getattr__ runs as Python code (vm.h) */
@@ -655,9 +647,8 @@ static cm_value bi_getattr(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
 }
 
 static cm_value bi_hasattr(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
-  if (cm_check_nargs(vm, "hasattr", n, kw, 2, 2) < 0 || check_name(vm, a[1]) < 0)
-    return CM_ERROR;
-  cm_value name = cm_intern_value(vm, a[1]);
+  if (cm_check_nargs(vm, "hasattr", n, kw, 2, 2) < 0) return CM_ERROR;
+  cm_value name = cm_attr_name(vm, a[1]);
   if (cm_is_error(name)) return CM_ERROR;
   cm_value r;
   if (cm_typeof(vm, a[0])->id == CM_T_USER) {
@@ -697,17 +688,15 @@ static cm_value setattr_value(cm_vm *vm, cm_value o, cm_value name, cm_value v) 
 }
 
 static cm_value bi_setattr(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
-  if (cm_check_nargs(vm, "setattr", n, kw, 3, 3) < 0 || check_name(vm, a[1]) < 0)
-    return CM_ERROR;
-  cm_value name = cm_intern_value(vm, a[1]);
+  if (cm_check_nargs(vm, "setattr", n, kw, 3, 3) < 0) return CM_ERROR;
+  cm_value name = cm_attr_name(vm, a[1]);
   if (cm_is_error(name)) return CM_ERROR;
   return setattr_value(vm, a[0], name, a[2]);
 }
 
 static cm_value bi_delattr(cm_vm *vm, const cm_value *a, int n, cm_value kw) {
-  if (cm_check_nargs(vm, "delattr", n, kw, 2, 2) < 0 || check_name(vm, a[1]) < 0)
-    return CM_ERROR;
-  cm_value name = cm_intern_value(vm, a[1]);
+  if (cm_check_nargs(vm, "delattr", n, kw, 2, 2) < 0) return CM_ERROR;
+  cm_value name = cm_attr_name(vm, a[1]);
   if (cm_is_error(name)) return CM_ERROR;
   return setattr_value(vm, a[0], name, CM_NULL);
 }

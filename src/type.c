@@ -453,14 +453,18 @@ static cm_value object_init(cm_vm *vm, const cm_value *args, int nargs,
   return CM_NONE;
 }
 
+cm_value cm_attr_name(cm_vm *vm, cm_value name) {
+  if (!cm_isinstance_t(vm, name, &cm_str_type))
+    return cm_raise(vm, &cm_exc_TypeError,
+                    "attribute name must be string, not '%T'", name);
+  return cm_intern_value(vm, name);
+}
+
 static cm_value object_setattr(cm_vm *vm, const cm_value *args, int nargs,
                                cm_value kwnames) {
   if (cm_check_nargs(vm, "__setattr__", nargs - 1, kwnames, 2, 2) < 0)
     return CM_ERROR;
-  if (!cm_isinstance_t(vm, args[1], &cm_str_type))
-    return cm_raise(vm, &cm_exc_TypeError,
-                    "attribute name must be string, not '%T'", args[1]);
-  cm_value name = cm_intern_value(vm, args[1]);
+  cm_value name = cm_attr_name(vm, args[1]);
   if (cm_is_error(name)) return name;
   return cm_instance_setattr(vm, args[0], name, args[2]) < 0 ? CM_ERROR
                                                               : CM_NONE;
@@ -470,10 +474,7 @@ static cm_value object_delattr(cm_vm *vm, const cm_value *args, int nargs,
                                cm_value kwnames) {
   if (cm_check_nargs(vm, "__delattr__", nargs - 1, kwnames, 1, 1) < 0)
     return CM_ERROR;
-  if (!cm_isinstance_t(vm, args[1], &cm_str_type))
-    return cm_raise(vm, &cm_exc_TypeError,
-                    "attribute name must be string, not '%T'", args[1]);
-  cm_value name = cm_intern_value(vm, args[1]);
+  cm_value name = cm_attr_name(vm, args[1]);
   if (cm_is_error(name)) return name;
   return cm_instance_setattr(vm, args[0], name, CM_NULL) < 0 ? CM_ERROR
                                                               : CM_NONE;

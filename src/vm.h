@@ -281,6 +281,9 @@ cm_value cm_str_vprintf(cm_vm *vm, const char *fmt, va_list ap);
 cm_value cm_intern(cm_vm *vm, const char *s);            /* interned str */
 cm_value cm_intern_n(cm_vm *vm, const char *s, size_t n);
 cm_value cm_intern_value(cm_vm *vm, cm_value str);
+/* The interned name of a getattr()/setattr()-style name argument, or
+   CM_ERROR (TypeError "attribute name must be string, not 'T'"). */
+cm_value cm_attr_name(cm_vm *vm, cm_value name);
 static inline const char *cm_str_cstr(cm_value s) { return CM_AS(cm_str, s)->data; }
 bool cm_str_eq(cm_value a, cm_value b); /* both str */
 /* Growable UTF-8 buffer for building strings (repr, join, format...). */
