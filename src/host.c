@@ -1207,7 +1207,7 @@ cmonty_status cmonty_resume_not_found(cmonty_vm *vm, cmonty_progress *out) {
     cm_tuple *a = CM_AS(cm_tuple, h->pend_args);
     if (!strcmp(n, "os.getenv")) /* the default */
       return resume(vm, h, a->n > 1 ? a->items[1] : CM_NONE, false, out);
-    if (!strncmp(n, "Path.", 5) || !strcmp(n, "open")) {
+    if (!strncmp(n, "Path.", 5)) {
       cm_value p = a->n ? a->items[0] : CM_NONE;
       if (cm_is_path(vm, p)) p = cm_path_str(vm, p);
       cm_raise(vm, &cm_exc_FileNotFoundError, "[Errno 2] No such file or directory: %R", p);
